@@ -1,0 +1,1 @@
+"""Build a cross-linked deep-learning glossary from plain-text notes."""

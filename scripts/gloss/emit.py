@@ -1,0 +1,349 @@
+"""Stage 4, emit: the linked model becomes Markdown text, one string per page.
+
+Pure functions: model in, text out.  Everything a note wrote passes through
+``md()`` (or ``code()``) exactly once, so a note cannot inject Markdown, HTML or
+attributes into the site: it shows as typed.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import defaultdict
+from posixpath import relpath
+
+import yaml
+
+from .model import Issue, Linked, LinkedTerm, Note, Segment, Stop, Walk
+
+TERMS = "terms"
+SOURCES = "sources"
+WALK = "walk.md"
+A_Z = "a-z.md"
+HOME = "index.md"
+REPORT = "build-report.json"
+SITE_NAME = "Deep-learning glossary"
+
+_ESCAPE = str.maketrans(
+    {
+        "\\": "\\\\",
+        "`": "\\`",
+        "*": "\\*",
+        "_": "\\_",
+        "[": "\\[",
+        "]": "\\]",
+        "{": "&#123;",
+        "}": "&#125;",
+        "<": "&lt;",
+        ">": "&gt;",
+        "&": "&amp;",
+        "|": "&#124;",
+        "#": "&#35;",
+        "!": "&#33;",
+        "~": "&#126;",
+        "^": "&#94;",
+        "=": "&#61;",
+        ":": "&#58;",
+        "$": "&#36;",
+        '"': "&quot;",
+        "\t": " ",
+    }
+)
+_LIST_START = re.compile(r"^(\s*)([-+*]|\d+[.)])(\s|$)")
+
+
+def md(text: str, start: bool = True) -> str:
+    """Plain text as Markdown that renders as exactly that text.
+
+    ``start`` says the text begins a line, where "- " or "1. " would start a list.
+    """
+    text = " ".join(text.split("\n"))
+    if start:
+        text = _LIST_START.sub(lambda m: m.group(1) + m.group(2).replace(".", "&#46;").replace(")", "&#41;").replace("-", "&#45;").replace("+", "&#43;"), text)
+    return text.translate(_ESCAPE)
+
+
+def code(text: str) -> str:
+    """Inline code that shows exactly ``text``."""
+    text = " ".join(text.split())
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") or longest else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
+def code_block(lines: tuple[str, ...] | list[str], language: str = "python") -> str:
+    body = "\n".join(line.replace("\t", "    ").rstrip() for line in lines)
+    longest = max((len(run) for run in re.findall(r"`{3,}|~{3,}", body)), default=2)
+    fence = "`" * max(3, longest + 1)
+    return f"{fence}{language}\n{body}\n{fence}"
+
+
+def front_matter(data: dict) -> str:
+    return "---\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000) + "---\n\n"
+
+
+def term_path(slug: str) -> str:
+    return f"{TERMS}/{slug}.md"
+
+
+def source_path(slug: str) -> str:
+    return f"{SOURCES}/{slug}.md"
+
+
+def link_to(page: str, target: str) -> str:
+    """The relative link from one generated page to another (both relative to docs/)."""
+    path, _, anchor = target.partition("#")
+    rel = relpath(path, page.rsplit("/", 1)[0] if "/" in page else ".")
+    return rel + (f"#{anchor}" if anchor else "")
+
+
+def render(segments: tuple[Segment, ...], page: str, linked: Linked) -> str:
+    parts = []
+    for index, segment in enumerate(segments):
+        if segment.kind == "code":
+            parts.append(code(segment.text))
+        elif segment.kind == "link":
+            parts.append(f"[{md(segment.text, start=False)}]({link_to(page, term_path(segment.target))})")
+        else:
+            parts.append(md(segment.text, start=index == 0))
+    return "".join(parts)
+
+
+def stop_label(stop: Stop) -> str:
+    return f"{stop.locus} ({stop.occurrence})" if stop.repeats else stop.locus
+
+
+def stop_anchor(stop: Stop) -> str:
+    return f"{stop.walk}-{stop.number}"
+
+
+def _term_link(linked: Linked, page: str, slug: str) -> str:
+    return f"[{md(linked.terms[slug].term.name, start=False)}]({link_to(page, term_path(slug))})"
+
+
+def _note_titles(linked: Linked) -> dict[str, Note]:
+    return {note.slug: note for note in linked.glossary.notes}
+
+
+def term_page(item: LinkedTerm, linked: Linked) -> str:
+    term = item.term
+    page = term_path(term.slug)
+    notes = _note_titles(linked)
+    out = [front_matter({"description": term.gist}), f"# {md(term.name)}\n\n"]
+    out.append(f"{md(term.gist)}\n{{: .gist }}\n\n")
+    if term.aliases:
+        out.append("**Also called:** " + ", ".join(md(alias, start=False) for alias in term.aliases) + "\n\n")
+    out.append("## Definitions\n\n")
+    for number, definition in enumerate(item.definitions, start=1):
+        sources = definition.definition.sources
+        credits = " and ".join(
+            f"[{md(notes[source.note].title, start=False)}]({link_to(page, source_path(source.note))}#line-{source.line})"
+            for source in sources
+        )
+        out.append(f"### From {credits} {{ #definition-{number} }}\n\n")
+        for paragraph in definition.paragraphs:
+            out.append(render(paragraph, page, linked) + "\n\n")
+        for bullet in definition.bullets:
+            out.append("- " + render(bullet, page, linked) + "\n")
+        if definition.bullets:
+            out.append("\n")
+        if definition.definition.code:
+            out.append(code_block(definition.definition.code) + "\n\n")
+        for ref in definition.definition.refs:
+            out.append(f"Reference: <{ref}>\n\n" if re.fullmatch(r"https?://[^\s<>]+", ref) else f"Reference: {md(ref)}\n\n")
+        if not (definition.paragraphs or definition.bullets or definition.definition.code or definition.definition.refs):
+            out.append("*No definition yet: the note names this term without defining it.*\n\n")
+    if item.stops:
+        out.append("## On the house walk\n\n")
+        for stop in item.stops:
+            walk = next(w for w in linked.glossary.walks if w.note == stop.walk)
+            what = f" (code: {code(stop.code)})" if stop.code else ""
+            out.append(
+                f"Stop {stop.number} of {len(walk.stops)} on [{md(walk.title, start=False)}]"
+                f"({link_to(page, WALK)}#{stop_anchor(stop)}): **{md(stop_label(stop), start=False)}**{what}\n\n"
+            )
+        out.append(_walk_neighbours(item, linked, page))
+    if item.links_to or item.linked_from:
+        out.append("## Related { data-search-exclude }\n\n")
+        if item.links_to:
+            out.append("Links to: " + ", ".join(_term_link(linked, page, slug) for slug in item.links_to) + "\n\n")
+        if item.linked_from:
+            out.append("Linked from: " + ", ".join(_term_link(linked, page, slug) for slug in item.linked_from) + "\n\n")
+    return "".join(out)
+
+
+def _walk_neighbours(item: LinkedTerm, linked: Linked, page: str) -> str:
+    """Previous and next stop links around the term's stops on each walk."""
+    lines = []
+    by_walk: dict[str, list[Stop]] = defaultdict(list)
+    for stop in item.stops:
+        by_walk[stop.walk].append(stop)
+    for walk in linked.glossary.walks:
+        mine = by_walk.get(walk.note)
+        if not mine:
+            continue
+        first, last = mine[0].number, mine[-1].number
+        parts = []
+        if first > 1:
+            before = walk.stops[first - 2]
+            parts.append(f"← Previous stop {before.number}, {md(stop_label(before), start=False)}: {_term_link(linked, page, before.term)}")
+        if last < len(walk.stops):
+            after = walk.stops[last]
+            parts.append(f"Next stop {after.number}, {md(stop_label(after), start=False)}: {_term_link(linked, page, after.term)} →")
+        if parts:
+            lines.append(" · ".join(parts) + "\n{: .walk-nav data-search-exclude }\n\n")
+    return "".join(lines)
+
+
+def walk_page(linked: Linked) -> str:
+    page = WALK
+    out = [
+        front_matter({"title": "House walk", "description": "The terms in walking order through the house: each stop is a locus and the term placed there."}),
+        "# House walk\n\n",
+        "Each note that places terms at loci is a walk through the house. Its stops are numbered in the note's order; "
+        "a locus that stands twice is two stops.\n\n",
+    ]
+    notes = _note_titles(linked)
+    for walk in linked.glossary.walks:
+        out.append(f"## {md(walk.title)} {{ #{walk.note} }}\n\n")
+        out.append(
+            f"{len(walk.stops)} stops, from [{md(notes[walk.note].title, start=False)}]({link_to(page, source_path(walk.note))}).\n\n"
+        )
+        out.append("| Stop | Locus | Term | Gist |\n|---:|---|---|---|\n")
+        for stop in walk.stops:
+            term = linked.terms[stop.term].term
+            what = _term_link(linked, page, stop.term)
+            gist = md(term.gist, start=False)
+            if stop.code:
+                what += f" (code)"
+                gist = code(stop.code)
+            out.append(
+                f"| <span id=\"{stop_anchor(stop)}\"></span>{stop.number} | {md(stop_label(stop), start=False)} | {what} | {gist} |\n"
+            )
+        out.append("\n")
+    if not linked.glossary.walks:
+        out.append("No note places its terms at loci yet.\n")
+    return "".join(out)
+
+
+def _letter(name: str) -> str:
+    first = name[:1].upper()
+    return first if first.isalpha() and first.isascii() else "#"
+
+
+def _index(linked: Linked, page: str, heading: str) -> str:
+    groups: dict[str, list[LinkedTerm]] = defaultdict(list)
+    for item in linked.terms.values():
+        groups[_letter(item.term.name)].append(item)
+    letters = sorted(groups, key=lambda letter: (letter == "#", letter))
+    anchor = {letter: ("other" if letter == "#" else letter.lower()) for letter in letters}
+    out = [" · ".join(f"[{md(letter, start=False)}](#{anchor[letter]})" for letter in letters) + "\n{: .az-letters }\n\n"]
+    for letter in letters:
+        out.append(f"{heading} {md(letter)} {{ #{anchor[letter]} }}\n\n")
+        for item in groups[letter]:
+            out.append(f"- {_term_link(linked, page, item.term.slug)}: {md(item.term.gist, start=False)}\n")
+        out.append("\n")
+    return "".join(out)
+
+
+def a_z_page(linked: Linked) -> str:
+    return (
+        front_matter({"title": "A–Z", "description": f"All {len(linked.terms)} terms of the glossary from A to Z, each with its gist.", "search": {"exclude": True}})
+        + "# A–Z\n\n"
+        + _index(linked, A_Z, "##")
+    )
+
+
+def home_page(linked: Linked) -> str:
+    glossary = linked.glossary
+    stops = sum(len(walk.stops) for walk in glossary.walks)
+    out = [
+        front_matter({"title": "Home", "description": "A deep-learning glossary built from one learner's notes: one page per term, linked to related terms, with a house walk to rehearse them."}),
+        f"# {SITE_NAME}\n\n",
+        "A glossary of deep-learning terms grown from one learner's notes. Every term has one page that gathers what each note "
+        "says of it, credited to the note, with links to the terms it mentions and the terms that mention it. "
+        "The learner memorised the terms along a walk through their home: the [house walk](walk.md) lists them in walking order.\n\n",
+        f"**{len(linked.terms)} terms** from **{len(glossary.notes)} notes**, **{linked.link_count} links** between them, "
+        f"**{stops} stops** on **{len(glossary.walks)} walk{'s' if len(glossary.walks) != 1 else ''}**.\n\n",
+        "- [House walk](walk.md): the terms in walking order, locus by locus\n",
+        "- [A–Z](a-z.md): every term with its gist\n",
+        "- [Sources](sources/index.md): the notes the glossary is built from\n\n",
+        "## A–Z index { data-search-exclude }\n\n",
+        _index(linked, HOME, "###"),
+    ]
+    return "".join(out)
+
+
+def sources_index(linked: Linked) -> str:
+    page = f"{SOURCES}/index.md"
+    out = [front_matter({"title": "Sources", "description": "The notes the glossary is built from, each with its entries in order."}), "# Sources\n\n"]
+    out.append("| Note | Shape | Entries | File |\n|---|---|---:|---|\n")
+    for note in linked.glossary.notes:
+        out.append(
+            f"| [{md(note.title, start=False)}]({link_to(page, source_path(note.slug))}) | {note.shape} | {len(note.entries)} | {code(note.path)} |\n"
+        )
+    return "".join(out)
+
+
+def source_page(note: Note, linked: Linked, slugs: dict[tuple[str, int], str], skipped: list[Issue]) -> str:
+    page = source_path(note.slug)
+    out = [
+        front_matter({"title": note.title, "description": f"The note {note.path}: {len(note.entries)} entries in their original order."}),
+        f"# {md(note.title)}\n\n",
+        f"File {code(note.path)}, read as the *{note.shape}* shape: {len(note.entries)} entries.\n\n",
+    ]
+    if note.meta:
+        out.append("| Field | Value |\n|---|---|\n")
+        for label, value in note.meta:
+            out.append(f"| {md(label, start=False)} | {md(value, start=False)} |\n")
+        out.append("\n")
+    out.append("## Entries\n\n| Line | Locus | Term |\n|---:|---|---|\n")
+    for entry in note.entries:
+        slug = slugs.get((note.path, entry.line))
+        name = f"[{md(entry.name, start=False)}]({link_to(page, term_path(slug))})" if slug else md(entry.name, start=False)
+        out.append(f"| <span id=\"line-{entry.line}\"></span>{entry.line} | {md(entry.locus or '', start=False)} | {name} |\n")
+        for code_line in entry.code:
+            out.append(
+                f"| <span id=\"line-{code_line.line}\"></span>{code_line.line} | {md(code_line.locus or '', start=False)} | {code(code_line.text)} |\n"
+            )
+    out.append("\n")
+    if skipped:
+        out.append("## Lines not shown as terms\n\n| Line | Why |\n|---:|---|\n")
+        for issue in skipped:
+            out.append(f"| {issue.line or ''} | {md(issue.message, start=False)} |\n")
+        out.append("\n")
+    return "".join(out)
+
+
+def report(linked: Linked, issues: list[Issue]) -> str:
+    glossary = linked.glossary
+    data = {
+        "notes": len(glossary.notes),
+        "entries": sum(len(note.entries) for note in glossary.notes),
+        "terms": len(glossary.terms),
+        "links": linked.link_count,
+        "walks": {walk.note: len(walk.stops) for walk in glossary.walks},
+        "warnings": [str(issue) for issue in issues if issue.level == "warning"],
+        "skipped": [
+            {"file": issue.path, "line": issue.line, "reason": issue.message, "level": issue.level}
+            for issue in issues
+        ],
+    }
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def emit(linked: Linked, issues: list[Issue]) -> dict[str, str]:
+    """Every generated page: path relative to docs/ -> Markdown text."""
+    pages = {term_path(slug): term_page(item, linked) for slug, item in linked.terms.items()}
+    pages[HOME] = home_page(linked)
+    pages[A_Z] = a_z_page(linked)
+    pages[WALK] = walk_page(linked)
+    pages[f"{SOURCES}/index.md"] = sources_index(linked)
+    by_note: dict[str, list[Issue]] = defaultdict(list)
+    for issue in issues:
+        by_note[issue.path].append(issue)
+    for note in linked.glossary.notes:
+        pages[source_path(note.slug)] = source_page(note, linked, linked.glossary.entry_terms, sorted(by_note[note.path], key=lambda i: i.line))
+    pages[REPORT] = report(linked, issues)
+    return pages
