@@ -55,7 +55,9 @@ def load(path: Path, shown: str) -> Curated:
     terms: list[CuratedTerm] = []
     for key_node, value_node in root.value:
         if _scalar(key_node) != "terms":
-            issues.append(Issue(shown, key_node.start_mark.line + 1, f"unknown key '{_scalar(key_node)}' (expected 'terms')"))
+            issues.append(
+                Issue(shown, key_node.start_mark.line + 1, f"unknown key '{_scalar(key_node)}' (expected 'terms')")
+            )
             continue
         if not isinstance(value_node, yaml.MappingNode):
             issues.append(Issue(shown, value_node.start_mark.line + 1, "'terms' must map display names to settings"))
@@ -71,7 +73,11 @@ def load(path: Path, shown: str) -> Curated:
                 for setting, value in settings.value:
                     if _scalar(setting) != "aliases":
                         issues.append(
-                            Issue(shown, setting.start_mark.line + 1, f"unknown setting '{_scalar(setting)}' (expected 'aliases')")
+                            Issue(
+                                shown,
+                                setting.start_mark.line + 1,
+                                f"unknown setting '{_scalar(setting)}' (expected 'aliases')",
+                            )
                         )
                     elif isinstance(value, yaml.SequenceNode) and all(_scalar(item) for item in value.value):
                         aliases.extend(_scalar(item) or "" for item in value.value)

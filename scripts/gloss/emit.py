@@ -14,7 +14,7 @@ from posixpath import relpath
 
 import yaml
 
-from .model import Issue, Linked, LinkedTerm, Note, Segment, Stop, Walk
+from .model import Issue, Linked, LinkedTerm, Note, Segment, Stop
 
 TERMS = "terms"
 SOURCES = "sources"
@@ -59,7 +59,13 @@ def md(text: str, start: bool = True) -> str:
     """
     text = " ".join(text.split("\n"))
     if start:
-        text = _LIST_START.sub(lambda m: m.group(1) + m.group(2).replace(".", "&#46;").replace(")", "&#41;").replace("-", "&#45;").replace("+", "&#43;"), text)
+        text = _LIST_START.sub(
+            lambda m: (
+                m.group(1)
+                + m.group(2).replace(".", "&#46;").replace(")", "&#41;").replace("-", "&#45;").replace("+", "&#43;")
+            ),
+            text,
+        )
     return text.translate(_ESCAPE)
 
 
@@ -151,8 +157,12 @@ def term_page(item: LinkedTerm, linked: Linked) -> str:
         if definition.definition.code:
             out.append(code_block(definition.definition.code) + "\n\n")
         for ref in definition.definition.refs:
-            out.append(f"Reference: <{ref}>\n\n" if re.fullmatch(r"https?://[^\s<>]+", ref) else f"Reference: {md(ref)}\n\n")
-        if not (definition.paragraphs or definition.bullets or definition.definition.code or definition.definition.refs):
+            out.append(
+                f"Reference: <{ref}>\n\n" if re.fullmatch(r"https?://[^\s<>]+", ref) else f"Reference: {md(ref)}\n\n"
+            )
+        if not (
+            definition.paragraphs or definition.bullets or definition.definition.code or definition.definition.refs
+        ):
             out.append("*No definition yet: the note names this term without defining it.*\n\n")
     if item.stops:
         out.append("## On the house walk\n\n")
@@ -169,7 +179,9 @@ def term_page(item: LinkedTerm, linked: Linked) -> str:
         if item.links_to:
             out.append("Links to: " + ", ".join(_term_link(linked, page, slug) for slug in item.links_to) + "\n\n")
         if item.linked_from:
-            out.append("Linked from: " + ", ".join(_term_link(linked, page, slug) for slug in item.linked_from) + "\n\n")
+            out.append(
+                "Linked from: " + ", ".join(_term_link(linked, page, slug) for slug in item.linked_from) + "\n\n"
+            )
     return "".join(out)
 
 
@@ -187,10 +199,14 @@ def _walk_neighbours(item: LinkedTerm, linked: Linked, page: str) -> str:
         parts = []
         if first > 1:
             before = walk.stops[first - 2]
-            parts.append(f"← Previous stop {before.number}, {md(stop_label(before), start=False)}: {_term_link(linked, page, before.term)}")
+            parts.append(
+                f"← Previous stop {before.number}, {md(stop_label(before), start=False)}: {_term_link(linked, page, before.term)}"
+            )
         if last < len(walk.stops):
             after = walk.stops[last]
-            parts.append(f"Next stop {after.number}, {md(stop_label(after), start=False)}: {_term_link(linked, page, after.term)} →")
+            parts.append(
+                f"Next stop {after.number}, {md(stop_label(after), start=False)}: {_term_link(linked, page, after.term)} →"
+            )
         if parts:
             lines.append(" · ".join(parts) + "\n{: .walk-nav data-search-exclude }\n\n")
     return "".join(lines)
@@ -199,7 +215,12 @@ def _walk_neighbours(item: LinkedTerm, linked: Linked, page: str) -> str:
 def walk_page(linked: Linked) -> str:
     page = WALK
     out = [
-        front_matter({"title": "House walk", "description": "The terms in walking order through the house: each stop is a locus and the term placed there."}),
+        front_matter(
+            {
+                "title": "House walk",
+                "description": "The terms in walking order through the house: each stop is a locus and the term placed there.",
+            }
+        ),
         "# House walk\n\n",
         "Each note that places terms at loci is a walk through the house. Its stops are numbered in the note's order; "
         "a locus that stands twice is two stops.\n\n",
@@ -216,10 +237,10 @@ def walk_page(linked: Linked) -> str:
             what = _term_link(linked, page, stop.term)
             gist = md(term.gist, start=False)
             if stop.code:
-                what += f" (code)"
+                what += " (code)"
                 gist = code(stop.code)
             out.append(
-                f"| <span id=\"{stop_anchor(stop)}\"></span>{stop.number} | {md(stop_label(stop), start=False)} | {what} | {gist} |\n"
+                f'| <span id="{stop_anchor(stop)}"></span>{stop.number} | {md(stop_label(stop), start=False)} | {what} | {gist} |\n'
             )
         out.append("\n")
     if not linked.glossary.walks:
@@ -238,7 +259,9 @@ def _index(linked: Linked, page: str, heading: str) -> str:
         groups[_letter(item.term.name)].append(item)
     letters = sorted(groups, key=lambda letter: (letter == "#", letter))
     anchor = {letter: ("other" if letter == "#" else letter.lower()) for letter in letters}
-    out = [" · ".join(f"[{md(letter, start=False)}](#{anchor[letter]})" for letter in letters) + "\n{: .az-letters }\n\n"]
+    out = [
+        " · ".join(f"[{md(letter, start=False)}](#{anchor[letter]})" for letter in letters) + "\n{: .az-letters }\n\n"
+    ]
     for letter in letters:
         out.append(f"{heading} {md(letter)} {{ #{anchor[letter]} }}\n\n")
         for item in groups[letter]:
@@ -249,7 +272,13 @@ def _index(linked: Linked, page: str, heading: str) -> str:
 
 def a_z_page(linked: Linked) -> str:
     return (
-        front_matter({"title": "A–Z", "description": f"All {len(linked.terms)} terms of the glossary from A to Z, each with its gist.", "search": {"exclude": True}})
+        front_matter(
+            {
+                "title": "A–Z",
+                "description": f"All {len(linked.terms)} terms of the glossary from A to Z, each with its gist.",
+                "search": {"exclude": True},
+            }
+        )
         + "# A–Z\n\n"
         + _index(linked, A_Z, "##")
     )
@@ -259,7 +288,12 @@ def home_page(linked: Linked) -> str:
     glossary = linked.glossary
     stops = sum(len(walk.stops) for walk in glossary.walks)
     out = [
-        front_matter({"title": "Home", "description": "A deep-learning glossary built from one learner's notes: one page per term, linked to related terms, with a house walk to rehearse them."}),
+        front_matter(
+            {
+                "title": "Home",
+                "description": "A deep-learning glossary built from one learner's notes: one page per term, linked to related terms, with a house walk to rehearse them.",
+            }
+        ),
         f"# {SITE_NAME}\n\n",
         "A glossary of deep-learning terms grown from one learner's notes. Every term has one page that gathers what each note "
         "says of it, credited to the note, with links to the terms it mentions and the terms that mention it. "
@@ -277,7 +311,12 @@ def home_page(linked: Linked) -> str:
 
 def sources_index(linked: Linked) -> str:
     page = f"{SOURCES}/index.md"
-    out = [front_matter({"title": "Sources", "description": "The notes the glossary is built from, each with its entries in order."}), "# Sources\n\n"]
+    out = [
+        front_matter(
+            {"title": "Sources", "description": "The notes the glossary is built from, each with its entries in order."}
+        ),
+        "# Sources\n\n",
+    ]
     out.append("| Note | Shape | Entries | File |\n|---|---|---:|---|\n")
     for note in linked.glossary.notes:
         out.append(
@@ -289,7 +328,12 @@ def sources_index(linked: Linked) -> str:
 def source_page(note: Note, linked: Linked, slugs: dict[tuple[str, int], str], skipped: list[Issue]) -> str:
     page = source_path(note.slug)
     out = [
-        front_matter({"title": note.title, "description": f"The note {note.path}: {len(note.entries)} entries in their original order."}),
+        front_matter(
+            {
+                "title": note.title,
+                "description": f"The note {note.path}: {len(note.entries)} entries in their original order.",
+            }
+        ),
         f"# {md(note.title)}\n\n",
         f"File {code(note.path)}, read as the *{note.shape}* shape: {len(note.entries)} entries.\n\n",
     ]
@@ -301,11 +345,17 @@ def source_page(note: Note, linked: Linked, slugs: dict[tuple[str, int], str], s
     out.append("## Entries\n\n| Line | Locus | Term |\n|---:|---|---|\n")
     for entry in note.entries:
         slug = slugs.get((note.path, entry.line))
-        name = f"[{md(entry.name, start=False)}]({link_to(page, term_path(slug))})" if slug else md(entry.name, start=False)
-        out.append(f"| <span id=\"line-{entry.line}\"></span>{entry.line} | {md(entry.locus or '', start=False)} | {name} |\n")
+        name = (
+            f"[{md(entry.name, start=False)}]({link_to(page, term_path(slug))})"
+            if slug
+            else md(entry.name, start=False)
+        )
+        out.append(
+            f'| <span id="line-{entry.line}"></span>{entry.line} | {md(entry.locus or "", start=False)} | {name} |\n'
+        )
         for code_line in entry.code:
             out.append(
-                f"| <span id=\"line-{code_line.line}\"></span>{code_line.line} | {md(code_line.locus or '', start=False)} | {code(code_line.text)} |\n"
+                f'| <span id="line-{code_line.line}"></span>{code_line.line} | {md(code_line.locus or "", start=False)} | {code(code_line.text)} |\n'
             )
     out.append("\n")
     if skipped:
@@ -326,8 +376,7 @@ def report(linked: Linked, issues: list[Issue]) -> str:
         "walks": {walk.note: len(walk.stops) for walk in glossary.walks},
         "warnings": [str(issue) for issue in issues if issue.level == "warning"],
         "skipped": [
-            {"file": issue.path, "line": issue.line, "reason": issue.message, "level": issue.level}
-            for issue in issues
+            {"file": issue.path, "line": issue.line, "reason": issue.message, "level": issue.level} for issue in issues
         ],
     }
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
@@ -344,6 +393,8 @@ def emit(linked: Linked, issues: list[Issue]) -> dict[str, str]:
     for issue in issues:
         by_note[issue.path].append(issue)
     for note in linked.glossary.notes:
-        pages[source_path(note.slug)] = source_page(note, linked, linked.glossary.entry_terms, sorted(by_note[note.path], key=lambda i: i.line))
+        pages[source_path(note.slug)] = source_page(
+            note, linked, linked.glossary.entry_terms, sorted(by_note[note.path], key=lambda i: i.line)
+        )
     pages[REPORT] = report(linked, issues)
     return pages

@@ -139,9 +139,13 @@ def merge(notes: list[Note], curated: Curated, curated_path: str = "glossary/cur
             _, abbreviation = names.split_abbreviation(names.strip_name(entry.name))
             for alias in [names.display(written), abbreviation, *_introduced_abbreviations(entry, names.key(written))]:
                 # Spellings of the name itself (case, plural, hyphens) are no other name.
-                if alias and names.key(alias) != term_key and canonical.get(names.key(alias)) == term_key:
-                    if alias.casefold() not in (a.casefold() for a in aliases):
-                        aliases.append(alias)
+                if (
+                    alias
+                    and names.key(alias) != term_key
+                    and canonical.get(names.key(alias)) == term_key
+                    and alias.casefold() not in (a.casefold() for a in aliases)
+                ):
+                    aliases.append(alias)
             identity = (
                 _normal(entry.paragraphs),
                 _normal(entry.bullets),

@@ -46,7 +46,7 @@ def strip_name(name: str) -> str:
 
 
 def split_abbreviation(name: str) -> tuple[str, str | None]:
-    """"Recurrent Neural Networks (RNNs)" -> ("Recurrent Neural Networks", "RNNs")."""
+    """ "Recurrent Neural Networks (RNNs)" -> ("Recurrent Neural Networks", "RNNs")."""
     match = _ABBREVIATION.search(name)
     if match and match.start() > 0:
         return name[: match.start()].strip(), match.group(1).strip()

@@ -113,9 +113,7 @@ def _locus_rest(
         drafts[-1].code.append(CodeLine(text=rest.rstrip(), line=number, locus=locus))
         drafts[-1].lines.append(number)
     else:
-        issues.append(
-            Issue(path, number, "no 'Term: definition' here and no entry before it to hold it as code")
-        )
+        issues.append(Issue(path, number, "no 'Term: definition' here and no entry before it to hold it as code"))
 
 
 def parse_list(text: str, path: str) -> Parsed:

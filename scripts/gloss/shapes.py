@@ -64,10 +64,10 @@ def detect_shape(text: str) -> str | None:
         return LOCI
     pairs = 0
     groups = blocks(lines)
-    for first, second in zip(groups, groups[1:]):
-        if len(first) == 1 and is_short_line(lines[first[0]]):
-            if not (len(second) == 1 and is_short_line(lines[second[0]])):
-                pairs += 1
+    for first, second in zip(groups, groups[1:], strict=False):
+        first_is_name = len(first) == 1 and is_short_line(lines[first[0]])
+        second_is_name = len(second) == 1 and is_short_line(lines[second[0]])
+        pairs += first_is_name and not second_is_name
     if pairs >= 2:
         return KEYWORDS
     return None

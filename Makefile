@@ -1,0 +1,64 @@
+# One entry per job. Every target reuses an existing .venv.
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PYTHON ?= python3
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: help serve build generate test lint format browser bench lighthouse clean
+
+help:
+	@echo "make serve      generate and serve the site on http://127.0.0.1:8000 (rebuilds when a note changes)"
+	@echo "make build      generate docs/ and build the site into site/"
+	@echo "make generate   only turn glossary/ into Markdown in docs/"
+	@echo "make test       lint, unit, build, browser, accessibility and HTML-validity tests"
+	@echo "make bench      benchmark build, size and search against plain Material"
+	@echo "make lighthouse Lighthouse scores for home, walk and a term page"
+
+$(VENV)/.site: requirements.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(VENV)/.dev: requirements-dev.txt requirements.txt $(VENV)/.site
+	$(PY) -m pip install -q --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+node_modules/.installed: package.json
+	npm install --no-audit --no-fund --silent
+	touch $@
+
+generate: $(VENV)/.site
+	$(PY) scripts/build_glossary.py
+
+serve: $(VENV)/.site
+	$(PY) -m mkdocs serve -a 127.0.0.1:8000
+
+build: $(VENV)/.site
+	$(PY) -m mkdocs build
+
+# Chromium comes from Debian; Playwright's own browser download does not work here.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -q && apt-get install -y -q chromium; \
+	  else echo "Chromium is missing: run 'sudo apt-get install chromium' (Debian/Ubuntu) and try again." >&2; exit 1; fi; }
+
+lint: $(VENV)/.dev
+	$(PY) -m ruff check scripts tests
+	$(PY) -m ruff format --check scripts tests
+
+format: $(VENV)/.dev
+	$(PY) -m ruff format scripts tests
+	$(PY) -m ruff check --fix scripts tests
+
+test: $(VENV)/.dev node_modules/.installed browser lint
+	$(PY) -m pytest
+
+bench: $(VENV)/.dev browser
+	$(PY) scripts/bench.py
+
+lighthouse: $(VENV)/.dev node_modules/.installed browser
+	$(PY) scripts/lighthouse.py
+
+clean:
+	rm -rf site .pytest_cache

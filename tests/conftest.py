@@ -1,0 +1,75 @@
+"""Shared fixtures: the real glossary built into a temporary copy, and a local server."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+
+PROJECT_FILES = ("mkdocs.yml", "docs", "glossary", "scripts", "overrides")
+
+
+def pytest_addoption(parser):
+    parser.addoption("--update-golden", action="store_true", help="rewrite tests/golden/ from the current output")
+
+
+def copy_project(target: Path, glossary: Path | None = None) -> Path:
+    """A copy of the project to build in, optionally with another glossary folder."""
+    for name in PROJECT_FILES:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, target / name)
+    if glossary is not None:
+        shutil.rmtree(target / "glossary")
+        shutil.copytree(glossary, target / "glossary")
+    return target
+
+
+def mkdocs_build(project: Path, strict: bool = True) -> subprocess.CompletedProcess:
+    command = [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(project / "site")]
+    if strict:
+        command.append("--strict")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(command, cwd=project, capture_output=True, text=True, env=env, timeout=600)
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory) -> Path:
+    """The real notes, built with `mkdocs build --strict`; returns the project copy."""
+    project = copy_project(tmp_path_factory.mktemp("project"))
+    result = mkdocs_build(project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return project
+
+
+@pytest.fixture(scope="session")
+def site(built) -> Path:
+    return built / "site"
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def server(site) -> str:
+    """The built site served on 127.0.0.1 by the tests themselves."""
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()

@@ -1,0 +1,103 @@
+"""The real notes built with `mkdocs build --strict`: what the built site holds."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from urllib.parse import urlparse
+
+from conftest import ROOT
+from gloss.build import generate
+from htmlscan import broken_links, scan
+
+GLOSSARY = ROOT / "glossary"
+
+
+def text_of(path: Path) -> str:
+    html = path.read_text(encoding="utf-8")
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+
+
+def test_one_page_per_term(site):
+    report = json.loads((site / "build-report.json").read_text())
+    pages = sorted(p.parent.name for p in (site / "terms").glob("*/index.html"))
+    assert len(pages) == report["terms"] > 70
+    for slug in ("learning-rate", "dropout", "backpropagation", "recurrent-neural-network", "loss-function"):
+        assert slug in pages
+    assert report["notes"] == 5 and report["warnings"] == []
+
+
+def test_every_internal_link_and_anchor_resolves(built, site):
+    site_url = re.search(r'site_url: !ENV \[SITE_URL, "([^"]+)"\]', (built / "mkdocs.yml").read_text()).group(1)
+    assert broken_links(site, base=urlparse(site_url).path) == []
+
+
+def test_no_request_leaves_the_site(site):
+    for path in site.rglob("*.html"):
+        for source in scan(path).sources:
+            assert not source.startswith(("http:", "https:", "//")), f"{path}: {source}"
+        assert "fonts.googleapis" not in path.read_text(encoding="utf-8")
+
+
+def test_walk_lists_stops_in_note_order(site):
+    loci = [
+        line.split(":", 1)[0]
+        for line in (GLOSSARY / "house-walk-loci.txt").read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
+    html = (site / "walk" / "index.html").read_text(encoding="utf-8")
+    rows = re.findall(r'<span id="house-walk-loci-(\d+)"></span>\d+</td>\s*<td>([^<]*)</td>', html)
+    assert [int(n) for n, _ in rows] == list(range(1, len(loci) + 1))
+    shown = [re.sub(r" \(\d\)$", "", locus) for _, locus in rows]
+    assert shown == loci
+    assert "TV (1)" in html and "TV (2)" in html
+
+
+def test_identical_definitions_are_merged_and_credited_to_both(site):
+    text = text_of(site / "terms" / "learning-rate" / "index.html")
+    assert text.count("how quickly params are updated") == 1
+    assert "From House walk loci and Deep Learning Terms" in text
+    assert "Learning rate is a hyperparameter" in text  # the keywords article
+    assert "tells grads how strong to adjust params" in text  # the what-is glossary
+    assert "Also called: LR" in text
+    assert "Stop 3 of 35" in text and "Stairs up" in text
+
+
+def test_code_lines_render_as_code_and_link_back_from_the_walk(site):
+    html = (site / "terms" / "core-training-step" / "index.html").read_text(encoding="utf-8")
+    assert "<code>" in html and "optimizer" in html and "zero_grad" in html
+    assert "Stop 28 of 35" in text_of(site / "terms" / "core-training-step" / "index.html")
+    walk = (site / "walk" / "index.html").read_text(encoding="utf-8")
+    assert walk.count('href="../terms/core-training-step/"') == 6
+
+
+def test_term_without_definition_says_so(site):
+    assert "No definition yet" in text_of(site / "terms" / "timestep" / "index.html")
+
+
+def test_every_non_blank_line_is_shown_or_reported():
+    linked, issues, pages = generate(GLOSSARY)
+    reported = {(i.path, i.line) for i in issues if i.line}
+    for note in linked.glossary.notes:
+        lines = (ROOT / note.path).read_text(encoding="utf-8").split("\n")
+        shown = set(note.meta_lines)
+        for entry in note.entries:
+            shown.update(entry.lines)
+        for number, line in enumerate(lines, start=1):
+            if line.strip():
+                assert number in shown or (note.path, number) in reported, f"{note.path}:{number} unaccounted"
+
+
+def test_generated_docs_in_the_repository_are_current():
+    _, _, pages = generate(GLOSSARY)
+    stale = [path for path, text in pages.items() if (ROOT / "docs" / path).read_text(encoding="utf-8") != text]
+    assert stale == [], "run 'make generate' and commit docs/"
+    on_disk = {p.relative_to(ROOT / "docs").as_posix() for p in (ROOT / "docs" / "terms").glob("*.md")}
+    assert on_disk == {p for p in pages if p.startswith("terms/")}
+
+
+def test_build_is_deterministic():
+    first = generate(GLOSSARY)[2]
+    second = generate(GLOSSARY)[2]
+    assert first == second
