@@ -6,6 +6,7 @@ import functools
 import http.server
 import os
 import shutil
+import socket
 import subprocess
 import sys
 import threading
@@ -37,19 +38,33 @@ def copy_project(target: Path, glossary: Path | None = None) -> Path:
     return target
 
 
-def mkdocs_build(project: Path, strict: bool = True) -> subprocess.CompletedProcess:
+def mkdocs_build(project: Path, strict: bool = True, site_url: str | None = None) -> subprocess.CompletedProcess:
     command = [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(project / "site")]
     if strict:
         command.append("--strict")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    if site_url:
+        env["SITE_URL"] = site_url
     return subprocess.run(command, cwd=project, capture_output=True, text=True, env=env, timeout=600)
 
 
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
 @pytest.fixture(scope="session")
-def built(tmp_path_factory) -> Path:
+def port() -> int:
+    """The port the site is served on: Material's previews need site_url to match it."""
+    return free_port()
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory, port) -> Path:
     """The real notes, built with `mkdocs build --strict`; returns the project copy."""
     project = copy_project(tmp_path_factory.mktemp("project"))
-    result = mkdocs_build(project)
+    result = mkdocs_build(project, site_url=f"http://127.0.0.1:{port}/")
     assert result.returncode == 0, result.stdout + result.stderr
     return project
 
@@ -65,11 +80,12 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="session")
-def server(site) -> str:
+def server(site, port) -> str:
     """The built site served on 127.0.0.1 by the tests themselves."""
     handler = functools.partial(_QuietHandler, directory=str(site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{httpd.server_address[1]}"
     httpd.shutdown()
+    httpd.server_close()

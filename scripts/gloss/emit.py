@@ -253,7 +253,9 @@ def _letter(name: str) -> str:
     return first if first.isalpha() and first.isascii() else "#"
 
 
-def _index(linked: Linked, page: str, heading: str) -> str:
+def _index(linked: Linked, page: str, heading: str | None) -> str:
+    """Terms by first letter with their gists; letters as headings, or (heading=None)
+    as paragraphs, which keeps the home page's index out of the search index."""
     groups: dict[str, list[LinkedTerm]] = defaultdict(list)
     for item in linked.terms.values():
         groups[_letter(item.term.name)].append(item)
@@ -263,7 +265,10 @@ def _index(linked: Linked, page: str, heading: str) -> str:
         " · ".join(f"[{md(letter, start=False)}](#{anchor[letter]})" for letter in letters) + "\n{: .az-letters }\n\n"
     ]
     for letter in letters:
-        out.append(f"{heading} {md(letter)} {{ #{anchor[letter]} }}\n\n")
+        if heading:
+            out.append(f"{heading} {md(letter)} {{ #{anchor[letter]} }}\n\n")
+        else:
+            out.append(f"**{md(letter, start=False)}**\n{{: #{anchor[letter]} .az-letter }}\n\n")
         for item in groups[letter]:
             out.append(f"- {_term_link(linked, page, item.term.slug)}: {md(item.term.gist, start=False)}\n")
         out.append("\n")
@@ -304,7 +309,7 @@ def home_page(linked: Linked) -> str:
         "- [A–Z](a-z.md): every term with its gist\n",
         "- [Sources](sources/index.md): the notes the glossary is built from\n\n",
         "## A–Z index { data-search-exclude }\n\n",
-        _index(linked, HOME, "###"),
+        _index(linked, HOME, None),
     ]
     return "".join(out)
 

@@ -1,0 +1,198 @@
+"""What a reader does, in a real Chromium: search, follow links, hover, walk, browse on a phone."""
+
+from __future__ import annotations
+
+import json
+import re
+from urllib.parse import urlparse
+
+import pytest
+from browser import launch
+from playwright.sync_api import Page, expect, sync_playwright
+
+PAGES = [
+    "",
+    "walk/",
+    "a-z/",
+    "sources/",
+    "sources/house-walk-loci/",
+    "terms/learning-rate/",
+    "terms/core-training-step/",
+]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        yield browser
+        browser.close()
+
+
+class Watch:
+    """Console errors and requests that leave 127.0.0.1, for one page."""
+
+    def __init__(self, page: Page):
+        self.errors: list[str] = []
+        self.outside: list[str] = []
+        page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        page.on("pageerror", lambda e: self.errors.append(str(e)))
+
+        def route(route):
+            host = urlparse(route.request.url).hostname
+            if host not in ("127.0.0.1", None) and not route.request.url.startswith("data:"):
+                self.outside.append(route.request.url)
+                return route.abort()
+            return route.continue_()
+
+        page.route("**/*", route)
+
+
+@pytest.fixture
+def page(browser, server):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, base_url=server)
+    page = context.new_page()
+    page.watch = Watch(page)
+    yield page
+    assert page.watch.errors == [], "console errors"
+    assert page.watch.outside == [], "requests outside the site"
+    context.close()
+
+
+def search(page: Page, query: str):
+    page.locator("input.md-search__input").click()
+    page.keyboard.type(query, delay=40)  # Material's search reacts to key events
+    first = page.locator(".md-search-result__item").first.locator("a").first
+    expect(first).to_be_visible()
+    return first
+
+
+def term_slug(href: str) -> str:
+    match = re.search(r"/terms/([^/?#]+)/", href)
+    return match.group(1) if match else href
+
+
+@pytest.mark.parametrize(
+    ("query", "slug"),
+    [
+        ("Dropout", "dropout"),
+        ("Learning rate", "learning-rate"),
+        ("Backpropagation", "backpropagation"),
+        ("Epoch", "epoch"),
+    ],
+)
+def test_search_by_name_shows_the_term_first(page, query, slug):
+    page.goto("/")
+    first = search(page, query)
+    expect(first).to_have_attribute("href", re.compile(f"/terms/{slug}/"))
+
+
+@pytest.mark.parametrize(
+    ("alias", "slug"),
+    [("Backprop", "backpropagation"), ("SGD", "stochastic-gradient-descent"), ("LSTM", "long-short-term-memory")],
+)
+def test_search_by_alias_finds_the_canonical_page(page, alias, slug):
+    page.goto("/")
+    first = search(page, alias)
+    expect(first).to_have_attribute("href", re.compile(f"/terms/{slug}/"))
+
+
+def test_search_finds_a_locus(page):
+    page.goto("/")
+    search(page, "Kitchenaid")
+    results = page.locator(".md-search-result__item a")
+    hrefs = [results.nth(i).get_attribute("href") for i in range(results.count())]
+    assert any("super-convergence" in h or "walk" in h for h in hrefs)
+
+
+def test_clicking_a_link_in_a_definition_lands_on_that_term(page):
+    page.goto("/terms/learning-rate/")
+    page.locator(".md-content article a", has_text=re.compile("^hyperparameter$")).first.click()
+    expect(page).to_have_url(re.compile(r"/terms/hyperparameter/$"))
+    expect(page.locator("article h1")).to_have_text(re.compile("Hyperparameter"))
+
+
+def test_hovering_a_term_link_previews_its_gist(page):
+    page.goto("/terms/learning-rate/")
+    page.locator(".md-content article a", has_text=re.compile("^hyperparameter$")).first.hover()
+    tooltip = page.locator(".md-tooltip2--active")
+    expect(tooltip).to_be_visible()
+    expect(tooltip).to_contain_text("Things adjusted by user or tuning service")
+
+
+def test_walk_page_lists_stops_in_order(page):
+    page.goto("/walk/")
+    numbers = page.locator("article table tbody tr td:first-child").all_inner_texts()
+    assert [int(n) for n in numbers] == list(range(1, 36))
+    loci = page.locator("article table tbody tr td:nth-child(2)").all_inner_texts()
+    assert loci[:3] == ["Enter property", "Torbogen", "Stairs up"] and loci[-1] == "TV (2)"
+
+
+def follow(page: Page, link) -> None:
+    """Click a link and wait until the page has changed (instant navigation does not reload)."""
+    before = page.locator("article h1").inner_text()
+    link.click()
+    page.wait_for_function("before => (document.querySelector('article h1') || {}).innerText !== before", arg=before)
+
+
+def walk_order(page: Page) -> list[str]:
+    rows = page.locator("article table tbody tr td:nth-child(3) a")
+    order = [term_slug(rows.nth(i).get_attribute("href")) for i in range(rows.count())]
+    return [slug for i, slug in enumerate(order) if i == 0 or order[i - 1] != slug]
+
+
+def test_next_and_previous_stop_links_walk_the_whole_route(page):
+    page.goto("/walk/")
+    route = walk_order(page)
+    page.goto(f"/terms/{route[0]}/")
+    visited = [route[0]]
+    while "Next stop" in page.locator(".walk-nav").inner_text():
+        follow(page, page.locator(".walk-nav a").last)
+        visited.append(term_slug(page.url))
+        assert len(visited) <= len(route)
+    assert visited == route
+    backwards = [visited[-1]]
+    while "Previous stop" in page.locator(".walk-nav").inner_text():
+        follow(page, page.locator(".walk-nav a").first)
+        backwards.append(term_slug(page.url))
+        assert len(backwards) <= len(route)
+    assert backwards == list(reversed(route))
+
+
+def test_a_to_z_reaches_every_term_page(page, site):
+    page.goto("/a-z/")
+    links = page.locator("article li a")
+    slugs = {term_slug(links.nth(i).get_attribute("href")) for i in range(links.count())}
+    report = json.loads((site / "build-report.json").read_text())
+    assert len(slugs) == report["terms"]
+    for slug in sorted(slugs):
+        response = page.request.get(f"/terms/{slug}/")
+        assert response.ok, slug
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_pages_load_without_console_errors_or_outside_requests(page, path):
+    page.goto(f"/{path}")
+    page.wait_for_load_state("networkidle")
+    expect(page.locator("article h1")).to_be_visible()
+
+
+def test_phone_viewport_shows_drawer_and_search(browser, server):
+    context = browser.new_context(
+        viewport={"width": 375, "height": 740}, base_url=server, is_mobile=True, has_touch=True
+    )
+    page = context.new_page()
+    watch = Watch(page)
+    page.goto("/terms/dropout/")
+    page.locator("label.md-header__button[for='__drawer']").click()
+    drawer = page.locator("nav.md-nav--primary")
+    expect(drawer.get_by_role("link", name="House walk")).to_be_visible()
+    page.keyboard.press("Escape")
+    page.goto("/terms/dropout/")
+    page.locator("label.md-header__button[for='__search']").click()
+    expect(page.locator("input.md-search__input")).to_be_visible()
+    page.keyboard.type("Epoch", delay=40)
+    first = page.locator(".md-search-result__item a").first
+    expect(first).to_have_attribute("href", re.compile("/terms/epoch/"))
+    assert watch.errors == [] and watch.outside == []
+    context.close()
