@@ -9,6 +9,7 @@ Warnings go through MkDocs' logger, so ``mkdocs build --strict`` fails on them.
 from __future__ import annotations
 
 import logging
+import re
 import sys
 from pathlib import Path
 
@@ -28,3 +29,24 @@ def on_pre_build(config) -> None:
         else:
             log.debug(f"skipped: {issue}")
     log.info(result.summary())
+
+
+_CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input class="md-toggle"[^>]*?) autocomplete="off"')
+
+
+def on_post_page(output: str, page, config) -> str:
+    """Make Material's chrome valid HTML (the Nu Html Checker finds two faults in it).
+
+    - ``autocomplete`` is not allowed on its checkbox toggles;
+    - the table of contents' title is a ``<label for="__toc">`` even on pages
+      outside the nav, which have no ``__toc`` toggle to label.
+    """
+    output = _CHECKBOX_AUTOCOMPLETE.sub(r"\1", output)
+    if 'id="__toc"' not in output:
+        output = output.replace('<label class="md-nav__title" for="__toc">', '<label class="md-nav__title">')
+    return output
+
+
+def on_post_template(output_content: str, template_name: str, config) -> str:
+    """The same repairs for pages rendered from templates alone (404.html)."""
+    return on_post_page(output_content, None, config)

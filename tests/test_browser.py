@@ -7,8 +7,7 @@ import re
 from urllib.parse import urlparse
 
 import pytest
-from browser import launch
-from playwright.sync_api import Page, expect, sync_playwright
+from playwright.sync_api import Page, expect
 
 PAGES = [
     "",
@@ -19,14 +18,6 @@ PAGES = [
     "terms/learning-rate/",
     "terms/core-training-step/",
 ]
-
-
-@pytest.fixture(scope="session")
-def browser():
-    with sync_playwright() as playwright:
-        browser = launch(playwright)
-        yield browser
-        browser.close()
 
 
 class Watch:

@@ -7,6 +7,7 @@ attributes into the site: it shows as typed.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from collections import defaultdict
@@ -86,6 +87,9 @@ def code_block(lines: tuple[str, ...] | list[str], language: str = "python") -> 
 
 
 def front_matter(data: dict) -> str:
+    """YAML front matter.  Material prints ``title`` and ``description`` into HTML
+    unescaped (``<title>``, ``<meta content="...">``), so they are HTML-escaped here."""
+    data = {key: html.escape(value) if key in ("title", "description") else value for key, value in data.items()}
     return "---\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000) + "---\n\n"
 
 
@@ -136,7 +140,7 @@ def term_page(item: LinkedTerm, linked: Linked) -> str:
     term = item.term
     page = term_path(term.slug)
     notes = _note_titles(linked)
-    out = [front_matter({"description": term.gist}), f"# {md(term.name)}\n\n"]
+    out = [front_matter({"title": term.name, "description": term.gist}), f"# {md(term.name)}\n\n"]
     out.append(f"{md(term.gist)}\n{{: .gist }}\n\n")
     if term.aliases:
         out.append("**Also called:** " + ", ".join(md(alias, start=False) for alias in term.aliases) + "\n\n")
