@@ -38,7 +38,9 @@ def main() -> int:
         port = probe.getsockname()[1]
     site = Path(tempfile.mkdtemp(prefix="lighthouse-site-"))
     env = {**os.environ, "SITE_URL": f"http://127.0.0.1:{port}/", "NO_MKDOCS_2_WARNING": "1"}
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "--site-dir", str(site)], cwd=ROOT, env=env, check=True)
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-q", "--site-dir", str(site)], cwd=ROOT, env=env, check=True
+    )
     handler = functools.partial(_Quiet, directory=str(site))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
@@ -56,7 +58,9 @@ def main() -> int:
             categories = json.loads(out.read_text())["categories"]
             scores = {name: round(categories[name]["score"] * 100) for name in TARGETS}
             missed += sum(scores[name] < target for name, target in TARGETS.items())
-            cells = " | ".join(f"{scores[n]}{'' if scores[n] >= t else ' (target ' + str(t) + ')'}" for n, t in TARGETS.items())
+            cells = " | ".join(
+                f"{scores[n]}{'' if scores[n] >= t else ' (target ' + str(t) + ')'}" for n, t in TARGETS.items()
+            )
             print(f"| /{page} | {cells} |", flush=True)
     finally:
         httpd.shutdown()

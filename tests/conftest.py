@@ -26,6 +26,7 @@ def pytest_addoption(parser):
 
 def copy_project(target: Path, glossary: Path | None = None) -> Path:
     """A copy of the project to build in, optionally with another glossary folder."""
+    target.mkdir(parents=True, exist_ok=True)
     for name in PROJECT_FILES:
         source = ROOT / name
         if source.is_dir():

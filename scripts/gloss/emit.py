@@ -50,7 +50,7 @@ _ESCAPE = str.maketrans(
         "\t": " ",
     }
 )
-_LIST_START = re.compile(r"^(\s*)([-+*]|\d+[.)])(\s|$)")
+_LIST_START = re.compile(r"^(\s*)([-+]|\d+[.)])(\s|$)")
 
 
 def md(text: str, start: bool = True) -> str:
@@ -58,16 +58,10 @@ def md(text: str, start: bool = True) -> str:
 
     ``start`` says the text begins a line, where "- " or "1. " would start a list.
     """
-    text = " ".join(text.split("\n"))
+    text = " ".join(text.split("\n")).translate(_ESCAPE)
     if start:
-        text = _LIST_START.sub(
-            lambda m: (
-                m.group(1)
-                + m.group(2).replace(".", "&#46;").replace(")", "&#41;").replace("-", "&#45;").replace("+", "&#43;")
-            ),
-            text,
-        )
-    return text.translate(_ESCAPE)
+        text = _LIST_START.sub(lambda m: m.group(1) + "".join(f"&#{ord(c)};" for c in m.group(2)) + m.group(3), text)
+    return text
 
 
 def code(text: str) -> str:

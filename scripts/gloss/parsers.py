@@ -152,6 +152,9 @@ def parse_list(text: str, path: str) -> Parsed:
 
 
 def _front_matter(front: str, path: str, parsed: Parsed, first_line: int) -> None:
+    for number, line in enumerate(front.split("\n"), start=first_line):
+        if line.strip():
+            parsed.meta_lines.append(number)
     try:
         data = yaml.safe_load(front) if front.strip() else {}
     except yaml.YAMLError as error:
@@ -165,9 +168,6 @@ def _front_matter(front: str, path: str, parsed: Parsed, first_line: int) -> Non
         parsed.issues.append(Issue(path, first_line, "front matter is not a mapping of 'key: value' lines"))
         parsed.meta.append(("Front matter", front))
         return
-    for number, line in enumerate(front.split("\n"), start=first_line):
-        if line.strip():
-            parsed.meta_lines.append(number)
     for name, value in data.items():
         if isinstance(value, list):
             value = ", ".join(str(item) for item in value)
