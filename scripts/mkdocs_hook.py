@@ -15,20 +15,33 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from gloss import anki  # noqa: E402
 from gloss.build import build  # noqa: E402
+from gloss.emit import stop_label  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.glossary")
+_last = {}  # the latest build's result, for on_post_build
 
 
 def on_pre_build(config) -> None:
     root = Path(config.config_file_path).resolve().parent
     result = build(root / "glossary", Path(config.docs_dir))
+    _last["result"] = result
     for issue in result.issues:
         if issue.level == "warning":
             log.warning(str(issue))
         else:
             log.debug(f"skipped: {issue}")
     log.info(result.summary())
+
+
+def on_post_build(config) -> None:
+    """Flashcards go straight into the site: the deck is binary and stamped with the build time
+    (SOURCE_DATE_EPOCH fixes it), so it stays out of docs/ and cannot trigger a rebuild."""
+    linked = _last["result"].linked
+    site = Path(config.site_dir)
+    anki.write_apkg(linked, site / anki.APKG, stop_label)
+    (site / anki.CSV).write_text(anki.csv_text(linked, stop_label), encoding="utf-8")
 
 
 _CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input class="md-toggle"[^>]*?) autocomplete="off"')

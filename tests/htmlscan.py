@@ -18,8 +18,9 @@ class Page(HTMLParser):
         attrs = dict(attrs)
         if "id" in attrs:
             self.ids.add(attrs["id"])
-        if tag == "a" and attrs.get("href") is not None:
-            self.links.append(attrs["href"])
+        href = attrs.get("href") or attrs.get("xlink:href")
+        if tag == "a" and href is not None:
+            self.links.append(href)
         if tag in ("script", "img", "iframe", "source", "audio", "video") and attrs.get("src"):
             self.sources.append(attrs["src"])
         rel = attrs.get("rel") or ""

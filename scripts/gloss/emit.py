@@ -15,11 +15,13 @@ from posixpath import relpath
 
 import yaml
 
-from .model import Issue, Linked, LinkedTerm, Note, Segment, Stop
+from . import walkmap
+from .model import Issue, Linked, LinkedTerm, Note, Segment, Stop, Walk
 
 TERMS = "terms"
 SOURCES = "sources"
 WALK = "walk.md"
+WALKS = "walks"
 A_Z = "a-z.md"
 HOME = "index.md"
 REPORT = "build-report.json"
@@ -169,7 +171,8 @@ def term_page(item: LinkedTerm, linked: Linked) -> str:
             what = f" (code: {code(stop.code)})" if stop.code else ""
             out.append(
                 f"Stop {stop.number} of {len(walk.stops)} on [{md(walk.title, start=False)}]"
-                f"({link_to(page, WALK)}#{stop_anchor(stop)}): **{md(stop_label(stop), start=False)}**{what}\n\n"
+                f"({link_to(page, walk_path(linked, walk.note))}#{stop_anchor(stop)}): "
+                f"**{md(stop_label(stop), start=False)}**{what}\n\n"
             )
         out.append(_walk_neighbours(item, linked, page))
     if item.links_to or item.linked_from:
@@ -210,40 +213,106 @@ def _walk_neighbours(item: LinkedTerm, linked: Linked, page: str) -> str:
     return "".join(lines)
 
 
-def walk_page(linked: Linked) -> str:
-    page = WALK
-    out = [
-        front_matter(
-            {
-                "title": "House walk",
-                "description": "The terms in walking order through the house: each stop is a locus and the term placed there.",
-            }
-        ),
-        "# House walk\n\n",
-        "Each note that places terms at loci is a walk through the house. Its stops are numbered in the note's order; "
-        "a locus that stands twice is two stops.\n\n",
-    ]
+def walk_path(linked: Linked, walk: str) -> str:
+    """The page that shows a walk: walk.md when there is one walk, walks/<slug>.md each when several."""
+    return WALK if len(linked.glossary.walks) <= 1 else f"{WALKS}/{walk}.md"
+
+
+def _url(page: str, slug: str) -> str:
+    """A term's built URL relative to a page's built URL (raw HTML is not rewritten by MkDocs)."""
+    depth = page.count("/") + (0 if page.endswith("index.md") else 1)
+    return "../" * depth + f"{TERMS}/{slug}/"
+
+
+def _details(stop: Stop, linked: Linked, page: str, anchor: str) -> str:
+    term = linked.terms[stop.term].term
+    answer = f"{_term_link(linked, page, stop.term)}: {md(term.gist, start=False)}"
+    if stop.code:
+        answer = f"{_term_link(linked, page, stop.term)} (code): {code(stop.code)}"
+    return (
+        f'<details id="{anchor}" markdown="1">\n'
+        f"<summary>Stop {stop.number} · {html.escape(stop_label(stop))}</summary>\n\n"
+        f"{answer}\n\n"
+        f"</details>\n\n"
+    )
+
+
+def walk_content(walk: Walk, linked: Linked, page: str, level: int) -> str:
+    """One walk: the map, the route table, the self-test forwards and backwards."""
+    h = "#" * level
     notes = _note_titles(linked)
-    for walk in linked.glossary.walks:
-        out.append(f"## {md(walk.title)} {{ #{walk.note} }}\n\n")
-        out.append(
-            f"{len(walk.stops)} stops, from [{md(notes[walk.note].title, start=False)}]({link_to(page, source_path(walk.note))}).\n\n"
+    test, back = f"{walk.note}-test", f"{walk.note}-backwards"
+    out = [
+        f"{len(walk.stops)} stops, from [{md(notes[walk.note].title, start=False)}]"
+        f"({link_to(page, source_path(walk.note))}). Rehearse it: [test yourself](#{test}), "
+        f"[walk it backwards](#{back}), or start anywhere with *test from here* on any stop.\n\n",
+        f"{h}# Map {{ #{walk.note}-map }}\n\n",
+        '<div class="walk-map-frame">\n'
+        + walkmap.route_svg(
+            walk,
+            {slug: item.term.name for slug, item in linked.terms.items()},
+            {stop.term: _url(page, stop.term) for stop in walk.stops},
+            stop_label,
         )
-        out.append("| Stop | Locus | Term | Gist |\n|---:|---|---|---|\n")
-        for stop in walk.stops:
-            term = linked.terms[stop.term].term
-            what = _term_link(linked, page, stop.term)
-            gist = md(term.gist, start=False)
-            if stop.code:
-                what += " (code)"
-                gist = code(stop.code)
-            out.append(
-                f'| <span id="{stop_anchor(stop)}"></span>{stop.number} | {md(stop_label(stop), start=False)} | {what} | {gist} |\n'
-            )
-        out.append("\n")
-    if not linked.glossary.walks:
-        out.append("No note places its terms at loci yet.\n")
+        + "\n</div>\n\n",
+        f"{h}# Route {{ #{walk.note}-route }}\n\n",
+        "| Stop | Locus | Term | Gist | Test |\n|---:|---|---|---|---|\n",
+    ]
+    for stop in walk.stops:
+        term = linked.terms[stop.term].term
+        what = _term_link(linked, page, stop.term)
+        gist = md(term.gist, start=False)
+        if stop.code:
+            what += " (code)"
+            gist = code(stop.code)
+        out.append(
+            f'| <span id="{stop_anchor(stop)}"></span>{stop.number} | {md(stop_label(stop), start=False)} '
+            f"| {what} | {gist} | [test from here](#{test}-{stop.number}) |\n"
+        )
+    out.append(f"\n{h}# Test yourself {{ #{test} data-search-exclude }}\n\n")
+    out.append("Say the term at each locus, then open the stop to check. It works with JavaScript off.\n\n")
+    out.extend(_details(stop, linked, page, f"{test}-{stop.number}") for stop in walk.stops)
+    out.append(f"{h}# Backwards {{ #{back} data-search-exclude }}\n\n")
+    out.append("The same route from the last stop to the first.\n\n")
+    out.extend(_details(stop, linked, page, f"{back}-{stop.number}") for stop in reversed(walk.stops))
     return "".join(out)
+
+
+_WALK_INTRO = (
+    "Each note that places terms at loci is a walk through the house. Its stops are numbered in the note's order; "
+    "a locus that stands twice is two stops, told apart as (1) and (2). "
+    # Raw links: the decks are written into the site after the build, not into docs/.
+    'Flashcards of every term and every stop: <a href="../downloads/deep-learning-glossary.apkg" download>Anki deck</a> '
+    "(import it with File › Import; a rebuilt deck updates the cards you have) or "
+    '<a href="../downloads/deep-learning-glossary.csv" download>CSV</a> for other apps.\n\n'
+)
+
+
+def walk_pages(linked: Linked) -> dict[str, str]:
+    walks = linked.glossary.walks
+    description = "The terms in walking order through the house, with a map and a self-test."
+    head = front_matter({"title": "House walk", "description": description}) + "# House walk\n\n" + _WALK_INTRO
+    if not walks:
+        return {WALK: head + "No note places its terms at loci yet.\n"}
+    if len(walks) == 1:
+        walk = walks[0]
+        return {WALK: head + f"## {md(walk.title)} {{ #{walk.note} }}\n\n" + walk_content(walk, linked, WALK, 2)}
+    pages = {}
+    overview = [head, "| Walk | Stops | First stop | Last stop |\n|---|---:|---|---|\n"]
+    for walk in walks:
+        path = walk_path(linked, walk.note)
+        first, last = walk.stops[0], walk.stops[-1]
+        overview.append(
+            f"| [{md(walk.title, start=False)}]({link_to(WALK, path)}) | {len(walk.stops)} "
+            f"| {md(stop_label(first), start=False)} | {md(stop_label(last), start=False)} |\n"
+        )
+        pages[path] = (
+            front_matter({"title": walk.title, "description": f"The walk {walk.title}: {description}"})
+            + f"# {md(walk.title)}\n\n"
+            + walk_content(walk, linked, path, 1)
+        )
+    pages[WALK] = "".join(overview)
+    return pages
 
 
 def _letter(name: str) -> str:
@@ -390,7 +459,7 @@ def emit(linked: Linked, issues: list[Issue]) -> dict[str, str]:
     pages = {term_path(slug): term_page(item, linked) for slug, item in linked.terms.items()}
     pages[HOME] = home_page(linked)
     pages[A_Z] = a_z_page(linked)
-    pages[WALK] = walk_page(linked)
+    pages.update(walk_pages(linked))
     pages[f"{SOURCES}/index.md"] = sources_index(linked)
     by_note: dict[str, list[Issue]] = defaultdict(list)
     for issue in issues:

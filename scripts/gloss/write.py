@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 # What the generator owns inside docs/: these folders whole, and these files.
-GENERATED_DIRS = ("terms", "sources")
+GENERATED_DIRS = ("terms", "sources", "walks")
 GENERATED_FILES = ("index.md", "a-z.md", "walk.md", "build-report.json")
 
 

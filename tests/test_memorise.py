@@ -1,0 +1,123 @@
+"""Rehearsing the memory palace: the self-test, the route map and the flashcards."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import sqlite3
+import zipfile
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+from gloss import anki
+from gloss.build import generate
+from gloss.emit import stop_label
+from playwright.sync_api import expect
+
+STOPS = 35
+
+
+def open_apkg(path: Path, tmp_path: Path) -> sqlite3.Connection:
+    with zipfile.ZipFile(path) as archive:
+        assert set(archive.namelist()) == {"collection.anki2", "media"}
+        database = tmp_path / "collection.anki2"
+        database.write_bytes(archive.read("collection.anki2"))
+    return sqlite3.connect(database)
+
+
+def test_deck_holds_a_card_per_term_and_two_per_stop(site, tmp_path):
+    report_terms = len(list((site / "terms").glob("*/index.html")))
+    db = open_apkg(site / anki.APKG, tmp_path)
+    notes = db.execute("select guid, flds, tags, mid from notes").fetchall()
+    assert len(notes) == report_terms + STOPS
+    assert db.execute("select count(*) from cards").fetchone()[0] == report_terms + 2 * STOPS
+    fields = {row[1].split("\x1f")[0]: row[1].split("\x1f") for row in notes}
+    assert "Learning rate is a hyperparameter" in fields["Learning rate"][1]
+    assert "Deep Learning Terms, line 11" in fields["Learning rate"][1]
+    assert "<pre><code>output_batch = model(train_batch)" in fields["Core training step"][1]
+    assert fields["3. Stairs up"][1] == "Learning rate"
+    assert "24. TV (1)" in fields and "35. TV (2)" in fields
+    assert all(" " not in tag for row in notes for tag in row[2].split())
+    decks = db.execute("select decks from col").fetchone()[0]
+    assert "Deep-learning glossary::Terms" in decks and "Deep-learning glossary::Walk::House walk loci" in decks
+
+
+def test_rebuilt_deck_keeps_its_guids(tmp_path):
+    linked = generate(ROOT / "glossary")[0]
+    first, second = tmp_path / "a.apkg", tmp_path / "b.apkg"
+    anki.write_apkg(linked, first, stop_label, timestamp=1_700_000_000)
+    anki.write_apkg(generate(ROOT / "glossary")[0], second, stop_label, timestamp=1_800_000_000)
+    guids = [sorted(g for (g,) in open_apkg(p, tmp_path).execute("select guid from notes")) for p in (first, second)]
+    assert guids[0] == guids[1] and len(set(guids[0])) == len(guids[0])
+    # With a fixed time the whole file is reproducible.
+    third = tmp_path / "c.apkg"
+    anki.write_apkg(linked, third, stop_label, timestamp=1_700_000_000)
+    assert first.read_bytes() == third.read_bytes()
+
+
+def test_fields_are_escaped(tmp_path):
+    folder = tmp_path / "glossary"
+    folder.mkdir()
+    (folder / "w.txt").write_text("Door: <b>Bold</b>: uses <script>x</script> & more\n")
+    linked = generate(folder)[0]
+    deck = tmp_path / "d.apkg"
+    anki.write_apkg(linked, deck, stop_label, timestamp=1_700_000_000)
+    flds = [f for (f,) in open_apkg(deck, tmp_path).execute("select flds from notes")]
+    assert any("&lt;script&gt;x&lt;/script&gt; &amp; more" in f for f in flds)
+    assert not any("<script>" in f or "<b>Bold" in f for f in flds)
+
+
+def test_csv_has_anki_headers_and_every_note(site):
+    text = (site / anki.CSV).read_text(encoding="utf-8")
+    header = [line for line in text.splitlines() if line.startswith("#")]
+    assert header[:2] == ["#separator:Comma", "#html:true"]
+    assert "#guid column:1" in header and "#columns:GUID,Front,Back,Deck,Tags" in header
+    rows = list(csv.reader(io.StringIO("\n".join(line for line in text.splitlines() if not line.startswith("#")))))
+    assert len(rows) == len(list((site / "terms").glob("*/index.html"))) + STOPS
+    assert all(len(row) == 5 for row in rows)
+
+
+def test_map_has_one_link_per_stop(site):
+    html = (site / "walk" / "index.html").read_text(encoding="utf-8")
+    start = html.index('<svg class="walk-map"')
+    svg = html[start : html.index("</svg>", start)]
+    links = re.findall(r'<a xlink:href="([^"]+)" aria-label="Stop (\d+), ([^"]+)"', svg)
+    assert [int(n) for _, n, _ in links] == list(range(1, STOPS + 1))
+    assert all(href.startswith("../terms/") for href, _, _ in links)
+    assert "TV (1)" in svg and "TV (2)" in svg
+
+
+@pytest.mark.parametrize("javascript", [True, False])
+def test_opening_a_hidden_stop_shows_its_term(browser, server, javascript):
+    context = browser.new_context(java_script_enabled=javascript)
+    page = context.new_page()
+    page.goto(f"{server}/walk/")
+    stop = page.locator("#house-walk-loci-test-3")
+    term = stop.get_by_role("link", name="Learning rate")
+    expect(term).to_be_hidden()
+    stop.locator("summary").click()
+    expect(term).to_be_visible()
+    first_back = page.locator("details[id^='house-walk-loci-backwards-']").first
+    expect(first_back.locator("summary")).to_contain_text("Stop 35 · TV (2)")
+    context.close()
+
+
+def test_test_from_here_links_reach_every_stop(site):
+    html = (site / "walk" / "index.html").read_text(encoding="utf-8")
+    targets = re.findall(r'href="#(house-walk-loci-test-\d+)"', html)
+    assert len(targets) == STOPS
+    assert all(f'id="{target}"' in html for target in targets)
+
+
+def test_clicking_a_stop_on_the_map_opens_its_term(browser, server):
+    context = browser.new_context(viewport={"width": 375, "height": 800})
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(f"{server}/walk/")
+    page.locator(".walk-map a[aria-label^='Stop 3,']").click()
+    expect(page).to_have_url(re.compile(r"/terms/learning-rate/$"))
+    assert errors == []
+    context.close()
