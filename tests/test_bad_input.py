@@ -239,3 +239,18 @@ def test_slug_is_always_safe(name):
     result = slug(name)
     assert re.fullmatch(r"[\w-]+", result) and ".." not in result and "/" not in result
     assert len(set(unique_slugs([(name, name), (name + "!", name)]).values())) == 2
+
+
+def test_two_builds_give_identical_sites(tmp_path, monkeypatch):
+    """Byte-identical site/ twice over, the deck too when SOURCE_DATE_EPOCH fixes its time."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    sites = []
+    for name in ("one", "two"):
+        project = copy_project(tmp_path / name)
+        result = mkdocs_build(project)
+        assert result.returncode == 0, result.stderr
+        sites.append(project / "site")
+    files = [sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()) for site in sites]
+    assert files[0] == files[1]
+    different = [f for f in files[0] if (sites[0] / f).read_bytes() != (sites[1] / f).read_bytes()]
+    assert different == []

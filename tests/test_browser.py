@@ -187,3 +187,28 @@ def test_phone_viewport_shows_drawer_and_search(browser, server):
     expect(first).to_have_attribute("href", re.compile("/terms/epoch/"))
     assert watch.errors == [] and watch.outside == []
     context.close()
+
+
+def test_every_term_name_and_alias_finds_its_page_first(page):
+    """Sweep: each term's exact name, and each alias, typed into search, shows that term first."""
+    from conftest import ROOT
+    from gloss.build import generate
+
+    linked = generate(ROOT / "glossary")[0]
+    queries = [(item.term.name, slug) for slug, item in linked.terms.items()]
+    queries += [(alias, slug) for slug, item in linked.terms.items() for alias in item.term.aliases]
+    page.goto("/")
+    box = page.locator("input.md-search__input")
+    results = page.locator(".md-search-result__item")
+    misses = []
+    for query, slug in queries:
+        box.click()
+        box.fill("")
+        expect(results).to_have_count(0)  # no result of the query before can pass for this one
+        page.keyboard.type(query)
+        first = results.first.locator("a").first
+        try:
+            expect(first).to_have_attribute("href", re.compile(f"/terms/{re.escape(slug)}/"), timeout=3000)
+        except AssertionError:
+            misses.append(f"{query!r} -> {first.get_attribute('href') if results.count() else 'no result'}")
+    assert misses == []

@@ -100,3 +100,24 @@ def test_build_is_deterministic():
     first = generate(GLOSSARY)[2]
     second = generate(GLOSSARY)[2]
     assert first == second
+
+
+def test_a_new_note_merges_with_existing_terms_and_links_both_ways(tmp_path):
+    import shutil
+
+    folder = tmp_path / "glossary"
+    shutil.copytree(GLOSSARY, folder)
+    (folder / "zz-new-friend.md").write_text(
+        "### what is dropout\n- switching units off at random while training\n"
+        "### what is gradient clipping\n- capping gradients so the learning rate step stays sane\n",
+        encoding="utf-8",
+    )
+    linked, issues, pages = generate(folder)
+    assert [i for i in issues if i.level == "warning"] == []
+    dropout = linked.terms["dropout"]
+    assert len(dropout.definitions) == 4
+    assert any(s.note == "zz-new-friend" for d in dropout.term.definitions for s in d.sources)
+    clipping = linked.terms["gradient-clipping"]
+    assert {"gradient", "learning-rate"} <= set(clipping.links_to)
+    assert "gradient-clipping" in linked.terms["learning-rate"].linked_from
+    assert "[Gradient clipping](gradient-clipping.md)" in pages["terms/learning-rate.md"]

@@ -121,3 +121,24 @@ def test_clicking_a_stop_on_the_map_opens_its_term(browser, server):
     expect(page).to_have_url(re.compile(r"/terms/learning-rate/$"))
     assert errors == []
     context.close()
+
+
+def test_several_walks_get_a_page_each(tmp_path):
+    from conftest import copy_project, mkdocs_build
+    from htmlscan import broken_links
+
+    folder = tmp_path / "glossary"
+    folder.mkdir()
+    (folder / "house.txt").write_text("Door: Tensor: an n-d array\nHall: Epoch: one pass\nTV: Dropout: drop units\n")
+    (folder / "garden.txt").write_text("Gate: Epoch: a pass over the data\nShed: Tensor: numbers in a grid\n")
+    project = copy_project(tmp_path / "project", glossary=folder)
+    result = mkdocs_build(project)
+    assert result.returncode == 0, result.stderr
+    site = project / "site"
+    overview = (site / "walk" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../walks/garden/"' in overview and 'href="../walks/house/"' in overview
+    garden = (site / "walks" / "garden" / "index.html").read_text(encoding="utf-8")
+    assert garden.count("<details") == 4 and 'aria-label="Stop 2, Shed: Tensor"' in garden
+    epoch = (site / "terms" / "epoch" / "index.html").read_text(encoding="utf-8")
+    assert "Stop 1 of 2" in epoch and "Stop 2 of 3" in epoch
+    assert broken_links(site) == []

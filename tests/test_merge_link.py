@@ -95,3 +95,15 @@ def test_link_skips_code_self_and_repeats():
     ]
     assert tensor.links_to == ("optimizer",)
     assert tensor.linked_from == ("optimizer",)
+
+
+def test_search_separator_matches_mkdocs_yml():
+    import re as regex
+
+    from conftest import ROOT
+    from gloss.emit import SEARCH_SEPARATOR, search_boost
+
+    configured = regex.search(r"separator: '([^']+)'", (ROOT / "mkdocs.yml").read_text()).group(1)
+    assert configured == SEARCH_SEPARATOR
+    assert search_boost("Gradient") > search_boost("Gradient descent") > search_boost("Stochastic gradient descent")
+    assert 2 * search_boost("Gradient descent") > search_boost("Gradient")

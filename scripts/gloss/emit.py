@@ -11,9 +11,6 @@ import html
 import json
 import re
 from collections import defaultdict
-from posixpath import relpath
-
-import yaml
 
 from . import walkmap
 from .model import Issue, Linked, LinkedTerm, Note, Segment, Stop, Walk
@@ -26,7 +23,10 @@ A_Z = "a-z.md"
 HOME = "index.md"
 REPORT = "build-report.json"
 SITE_NAME = "Deep-learning glossary"
+HOME_INDEX_LIMIT = 500  # up to this many terms the home page lists them all with gists
 
+# Only what would turn into markup with the extensions this site enables (see
+# mkdocs.yml): fewer escapes keep Markdown's inline processing cheap.
 _ESCAPE = str.maketrans(
     {
         "\\": "\\\\",
@@ -35,34 +35,25 @@ _ESCAPE = str.maketrans(
         "_": "\\_",
         "[": "\\[",
         "]": "\\]",
-        "{": "&#123;",
-        "}": "&#125;",
+        "{": "\\{",
+        "}": "\\}",
+        "|": "\\|",
         "<": "&lt;",
-        ">": "&gt;",
-        "&": "&amp;",
-        "|": "&#124;",
-        "#": "&#35;",
-        "!": "&#33;",
-        "~": "&#126;",
-        "^": "&#94;",
-        "=": "&#61;",
-        ":": "&#58;",
-        "$": "&#36;",
-        '"': "&quot;",
         "\t": " ",
     }
 )
-_LIST_START = re.compile(r"^(\s*)([-+]|\d+[.)])(\s|$)")
+_ENTITY = re.compile(r"&(?=#?\w+;)")  # "&amp;" typed in a note must not become "&"
+_LINE_START = re.compile(r"^(\s*)([-+#>]|\d+[.)])")
 
 
 def md(text: str, start: bool = True) -> str:
     """Plain text as Markdown that renders as exactly that text.
 
-    ``start`` says the text begins a line, where "- " or "1. " would start a list.
+    ``start`` says the text begins a line, where "- ", "1. ", "#" or ">" would start a block.
     """
-    text = " ".join(text.split("\n")).translate(_ESCAPE)
+    text = _ENTITY.sub("&amp;", " ".join(text.split("\n"))).translate(_ESCAPE)
     if start:
-        text = _LIST_START.sub(lambda m: m.group(1) + "".join(f"&#{ord(c)};" for c in m.group(2)) + m.group(3), text)
+        text = _LINE_START.sub(lambda m: m.group(1) + "".join(f"&#{ord(c)};" for c in m.group(2)), text)
     return text
 
 
@@ -84,9 +75,39 @@ def code_block(lines: tuple[str, ...] | list[str], language: str = "python") -> 
 
 def front_matter(data: dict) -> str:
     """YAML front matter.  Material prints ``title`` and ``description`` into HTML
-    unescaped (``<title>``, ``<meta content="...">``), so they are HTML-escaped here."""
-    data = {key: html.escape(value) if key in ("title", "description") else value for key, value in data.items()}
-    return "---\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000) + "---\n\n"
+    unescaped (``<title>``, ``<meta content="...">``), so they are HTML-escaped here.
+
+    Values are written as JSON strings, which are YAML double-quoted scalars:
+    the same result as yaml.safe_dump at a fraction of its cost per page.
+    """
+    lines = ["---"]
+    for key, value in data.items():
+        if isinstance(value, list):
+            lines.append(f"{key}:")
+            lines.extend(f"  - {json.dumps(item, ensure_ascii=False)}" for item in value)
+        elif isinstance(value, dict):
+            lines.append(f"{key}:")
+            lines.extend(f"  {inner}: {json.dumps(item)}" for inner, item in value.items())
+        else:
+            lines.append(f"{key}: {json.dumps(html.escape(value), ensure_ascii=False)}")
+    return "\n".join(lines) + "\n---\n\n"
+
+
+# The search plugin's separator (mkdocs.yml, plugins.search.separator; a test keeps them equal).
+SEARCH_SEPARATOR = r'[\s\-,:!=\[\]()"/]+|\.(?!\d)'
+_SEARCH_SPLIT = re.compile(SEARCH_SEPARATOR)
+
+
+def search_boost(name: str) -> float:
+    """Boost a term page by 1 + 1/(words in its name).
+
+    Material's search scores a title match the same whatever the title's length,
+    so "Gradient" would tie with "Gradient descent" for the query "gradient" and
+    lose on body text.  This boost makes the shorter exact name win, while a page
+    matching more of the query's words still wins: m·(1 + 1/n) grows with m.
+    """
+    words = [word for word in _SEARCH_SPLIT.split(name) if word]
+    return round(1 + 1 / max(len(words), 1), 3)
 
 
 def term_path(slug: str) -> str:
@@ -100,7 +121,11 @@ def source_path(slug: str) -> str:
 def link_to(page: str, target: str) -> str:
     """The relative link from one generated page to another (both relative to docs/)."""
     path, _, anchor = target.partition("#")
-    rel = relpath(path, page.rsplit("/", 1)[0] if "/" in page else ".")
+    here, there = page.split("/")[:-1], path.split("/")
+    common = 0
+    while common < len(here) and common < len(there) - 1 and here[common] == there[common]:
+        common += 1
+    rel = "/".join([".."] * (len(here) - common) + there[common:])
     return rel + (f"#{anchor}" if anchor else "")
 
 
@@ -136,7 +161,10 @@ def term_page(item: LinkedTerm, linked: Linked) -> str:
     term = item.term
     page = term_path(term.slug)
     notes = _note_titles(linked)
-    out = [front_matter({"title": term.name, "description": term.gist}), f"# {md(term.name)}\n\n"]
+    out = [
+        front_matter({"title": term.name, "description": term.gist, "search": {"boost": search_boost(term.name)}}),
+        f"# {md(term.name)}\n\n",
+    ]
     out.append(f"{md(term.gist)}\n{{: .gist }}\n\n")
     if term.aliases:
         out.append("**Also called:** " + ", ".join(md(alias, start=False) for alias in term.aliases) + "\n\n")
@@ -147,7 +175,9 @@ def term_page(item: LinkedTerm, linked: Linked) -> str:
             f"[{md(notes[source.note].title, start=False)}]({link_to(page, source_path(source.note))}#line-{source.line})"
             for source in sources
         )
-        out.append(f"### From {credits} {{ #definition-{number} }}\n\n")
+        # A credit line, not a heading: every heading is one more document in the
+        # search index, and at 10,000 terms their number is what slows search down.
+        out.append(f"**From {credits}:**\n{{: #definition-{number} .credit }}\n\n")
         for paragraph in definition.paragraphs:
             out.append(render(paragraph, page, linked) + "\n\n")
         for bullet in definition.bullets:
@@ -225,14 +255,16 @@ def _url(page: str, slug: str) -> str:
 
 
 def _details(stop: Stop, linked: Linked, page: str, anchor: str) -> str:
+    """A stop of the self-test: a raw HTML <details> (no Markdown inside, so no md_in_html)."""
     term = linked.terms[stop.term].term
-    answer = f"{_term_link(linked, page, stop.term)}: {md(term.gist, start=False)}"
+    link = f'<a href="{_url(page, stop.term)}">{html.escape(term.name)}</a>'
+    answer = f"{link}: {html.escape(term.gist)}"
     if stop.code:
-        answer = f"{_term_link(linked, page, stop.term)} (code): {code(stop.code)}"
+        answer = f"{link} (code): <code>{html.escape(stop.code)}</code>"
     return (
-        f'<details id="{anchor}" markdown="1">\n'
-        f"<summary>Stop {stop.number} · {html.escape(stop_label(stop))}</summary>\n\n"
-        f"{answer}\n\n"
+        f'<details id="{anchor}">\n'
+        f"<summary>Stop {stop.number} · {html.escape(stop_label(stop))}</summary>\n"
+        f"<p>{answer}</p>\n"
         f"</details>\n\n"
     )
 
@@ -374,10 +406,19 @@ def home_page(linked: Linked) -> str:
         f"**{stops} stops** on **{len(glossary.walks)} walk{'s' if len(glossary.walks) != 1 else ''}**.\n\n",
         "- [House walk](walk.md): the terms in walking order, locus by locus\n",
         "- [A–Z](a-z.md): every term with its gist\n",
-        "- [Sources](sources/index.md): the notes the glossary is built from\n\n",
+        "- [Sources](sources/index.md): the notes the glossary is built from\n",
+        "- [Benchmarks](benchmarks.md): how the build and search scale\n\n",
         "## A–Z index { data-search-exclude }\n\n",
-        _index(linked, HOME, None),
     ]
+    if len(linked.terms) <= HOME_INDEX_LIMIT:
+        out.append(_index(linked, HOME, None))
+    else:
+        # A home page that repeats thousands of gists weighs megabytes: link the letters instead.
+        letters = sorted({_letter(item.term.name) for item in linked.terms.values()}, key=lambda c: (c == "#", c))
+        out.append(
+            " · ".join(f"[{md(c, start=False)}](a-z.md#{'other' if c == '#' else c.lower()})" for c in letters)
+            + f"\n\nAll {len(linked.terms)} terms with their gists are on the [A–Z](a-z.md) page.\n"
+        )
     return "".join(out)
 
 

@@ -21,6 +21,7 @@ _CALL = re.compile(r"(?<![\w.])[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*\((?:[^()\n]|\([^(
 _CODE_LINE = re.compile(r"^\s*[A-Za-z_][\w.\[\], ]*\s*[-+*/]?=\s*\S.*\(.*\)\s*$")
 _TOKEN = re.compile(r"\w+(?:[.'’]\w+)*(?:\+\+|#)?(?:\(\))?")
 _MAX_TOKENS = 8
+_BETWEEN = re.compile(r"[ \t]+|-")  # what may stand between the words of one name
 
 
 def code_spans(text: str) -> list[tuple[int, int]]:
@@ -58,7 +59,7 @@ class Matcher:
             for last in range(index, min(len(tokens), index + _MAX_TOKENS)):
                 if last > index:
                     between = text[tokens[last - 1].end() : tokens[last].start()]
-                    if not re.fullmatch(r"[ \t]+|-", between):
+                    if not _BETWEEN.fullmatch(between):
                         break
                 current = words[last]
                 candidate = " ".join([*seen, *current[:-1], names.singular(current[-1])])

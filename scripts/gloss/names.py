@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 
@@ -23,6 +24,7 @@ _NOT_PLURAL = {
 }  # fmt: skip
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def singular(word: str) -> str:
     """The singular of an English word, by a few suffix rules (lower case in, out)."""
     if len(word) <= 3 or word in _NOT_PLURAL or not word.isalnum():

@@ -295,6 +295,15 @@ def parse_wiki(text: str, path: str) -> Parsed:
     def info(number: int, why: str) -> None:
         parsed.issues.append(Issue(path, number, why, level="info"))
 
+    # The next non-blank line after each line, found in one pass (a table header is
+    # the row before a separator row).
+    following = [""] * len(lines)
+    upcoming = ""
+    for position in range(len(lines) - 1, -1, -1):
+        following[position] = upcoming
+        if lines[position][1].strip():
+            upcoming = lines[position][1].strip()
+
     for position, (number, line) in enumerate(lines):
         stripped = line.strip()
         if not stripped:
@@ -323,7 +332,7 @@ def parse_wiki(text: str, path: str) -> Parsed:
             header.append((number, stripped))
             continue
         if "|" in stripped:
-            after = next((text for _, text in lines[position + 1 :] if text.strip()), "")
+            after = following[position]
             if _TABLE_SEPARATOR.match(stripped):
                 info(number, "table separator row")
                 continue
