@@ -248,7 +248,9 @@ def search_times(site: Path, queries: list[tuple[str, str]], port: int) -> tuple
     finally:
         httpd.shutdown()
         httpd.server_close()
-    return times[0], statistics.median(times[1:])
+    # A query whose term never came first counts as a miss (-1), never as fast.
+    warm = times[1:]
+    return times[0], -1 if any(t < 0 for t in warm) else statistics.median(warm)
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
@@ -399,15 +401,19 @@ def table(results: list[dict], search: dict, serve: tuple | None) -> str:
         ("site/ grows linearly (MB per term, largest / smallest ≤ 1.3)", f"{growth:.2f}", growth <= 1.3),
         ("Search index ≤ 1.3× the floor's", ", ".join(f"{r['index_mb'] / r['floor_index_mb']:.2f}" for r in results), all(r["index_mb"] / r["floor_index_mb"] <= 1.3 for r in results)),
     ]  # fmt: skip
+
+    def ms(value: float) -> str:
+        return f"{value:.0f} ms" if value >= 0 else "term not first within 15 s"
+
     for count, (cold, warm) in sorted(search.items()):
         cold_target = 1000 if count >= 10000 else 300
         targets.append(
-            (f"Search at {count:,} terms: first result cold ≤ {cold_target} ms", f"{cold:.0f} ms", cold <= cold_target)
+            (f"Search at {count:,} terms: first result cold ≤ {cold_target} ms", ms(cold), 0 <= cold <= cold_target)
         )
         if count >= 10000 or len(search) == 1:
-            targets.append((f"Search at {count:,} terms: first result warm ≤ 150 ms", f"{warm:.0f} ms", warm <= 150))
-    lines += ["", "## Search in Chromium", "", "| terms | cold ms | warm ms (median) |", "|---:|---:|---:|"]
-    lines += [f"| {count:,} | {cold:.0f} | {warm:.0f} |" for count, (cold, warm) in sorted(search.items())]
+            targets.append((f"Search at {count:,} terms: first result warm ≤ 150 ms", ms(warm), 0 <= warm <= 150))
+    lines += ["", "## Search in Chromium", "", "| terms | cold | warm (median) |", "|---:|---:|---:|"]
+    lines += [f"| {count:,} | {ms(cold)} | {ms(warm)} |" for count, (cold, warm) in sorted(search.items())]
     if serve:
         seconds, written, builds = serve
         lines += [

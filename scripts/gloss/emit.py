@@ -162,12 +162,20 @@ def term_page(item: LinkedTerm, linked: Linked) -> str:
     page = term_path(term.slug)
     notes = _note_titles(linked)
     out = [
-        front_matter({"title": term.name, "description": term.gist, "search": {"boost": search_boost(term.name)}}),
+        front_matter(
+            {
+                "title": term.name,
+                "description": term.gist,
+                "search": {"boost": search_boost(term.name)},
+            }
+        ),
         f"# {md(term.name)}\n\n",
     ]
     out.append(f"{md(term.gist)}\n{{: .gist }}\n\n")
     if term.aliases:
         out.append("**Also called:** " + ", ".join(md(alias, start=False) for alias in term.aliases) + "\n\n")
+    # One heading for all definitions: the name, gist and aliases above it make a
+    # short first search document, which is what exact-name and alias queries hit.
     out.append("## Definitions\n\n")
     for number, definition in enumerate(item.definitions, start=1):
         sources = definition.definition.sources
@@ -195,7 +203,8 @@ def term_page(item: LinkedTerm, linked: Linked) -> str:
         ):
             out.append("*No definition yet: the note names this term without defining it.*\n\n")
     if item.stops:
-        out.append("## On the house walk\n\n")
+        # Out of the search index: the walk page indexes every locus already.
+        out.append("## On the house walk { data-search-exclude }\n\n")
         for stop in item.stops:
             walk = next(w for w in linked.glossary.walks if w.note == stop.walk)
             what = f" (code: {code(stop.code)})" if stop.code else ""
