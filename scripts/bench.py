@@ -17,27 +17,25 @@ notes.  The table goes to docs/benchmarks.md and to standard output.
 from __future__ import annotations
 
 import argparse
-import functools
-import http.server
 import json
 import os
 import platform
 import random
 import re
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import textwrap
-import threading
 import time
 from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
+
+from localsite import free_port, serve  # noqa: E402
 
 SEED = 20261121
 NAME_WORDS = """adaptive attention batch bayesian convolution dropout embedding gradient kernel latent layer loss
@@ -225,43 +223,25 @@ def search_times(site: Path, queries: list[tuple[str, str]], port: int) -> tuple
     sys.path.insert(0, str(ROOT / "tests"))
     from browser import launch
 
-    handler = functools.partial(_Quiet, directory=str(site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    try:
-        with sync_playwright() as playwright:
-            browser = launch(playwright)
-            page = browser.new_page()
-            page.goto(f"http://127.0.0.1:{port}/", wait_until="load")
-            times = []
-            for index, (query, slug) in enumerate(queries):
-                box = page.locator("input.md-search__input")
-                box.click()
-                if index:
-                    box.fill("")
-                box.type(query[:-1])
-                highlight = "?h=" + "+".join(query.lower().split())
-                page.evaluate(_MEASURE, [f"/terms/{slug}/", highlight])  # stores a promise, returns at once
-                page.keyboard.press(query[-1])
-                times.append(page.evaluate("window.__firstResult"))
-            browser.close()
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
+    with serve(site, port), sync_playwright() as playwright:
+        browser = launch(playwright)
+        page = browser.new_page()
+        page.goto(f"http://127.0.0.1:{port}/", wait_until="load")
+        times = []
+        for index, (query, slug) in enumerate(queries):
+            box = page.locator("input.md-search__input")
+            box.click()
+            if index:
+                box.fill("")
+            box.type(query[:-1])
+            highlight = "?h=" + "+".join(query.lower().split())
+            page.evaluate(_MEASURE, [f"/terms/{slug}/", highlight])  # stores a promise, returns at once
+            page.keyboard.press(query[-1])
+            times.append(page.evaluate("window.__firstResult"))
+        browser.close()
     # A query whose term never came first counts as a miss (-1), never as fast.
     warm = times[1:]
     return times[0], -1 if any(t < 0 for t in warm) else statistics.median(warm)
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 # --- mkdocs serve round trip ------------------------------------------------------------

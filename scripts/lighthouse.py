@@ -10,16 +10,14 @@ scores per page against the targets (performance >= 95, the others 100).
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import os
-import socket
 import subprocess
 import sys
 import tempfile
-import threading
 from pathlib import Path
+
+from localsite import free_port, serve
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = ["", "walk/", "terms/learning-rate/"]
@@ -27,30 +25,20 @@ TARGETS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo"
 FLAGS = "--headless=new --no-sandbox --disable-gpu --no-first-run --disable-background-networking --disable-component-update --disable-sync"
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 def main() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    port = free_port()
     site = Path(tempfile.mkdtemp(prefix="lighthouse-site-"))
     env = {**os.environ, "SITE_URL": f"http://127.0.0.1:{port}/", "NO_MKDOCS_2_WARNING": "1"}
     subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "-q", "--site-dir", str(site)], cwd=ROOT, env=env, check=True
     )
-    handler = functools.partial(_Quiet, directory=str(site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
     missed = 0
     print(f"| page | {' | '.join(TARGETS)} |\n|---|{'---:|' * len(TARGETS)}")
-    try:
+    with serve(site, port) as url:
         for page in PAGES:
             out = site.parent / "lighthouse.json"
             subprocess.run(
-                [str(ROOT / "node_modules/.bin/lighthouse"), f"http://127.0.0.1:{port}/{page}", "--preset=desktop",
+                [str(ROOT / "node_modules/.bin/lighthouse"), f"{url}/{page}", "--preset=desktop",
                  "--output=json", f"--output-path={out}", "--quiet", f"--chrome-flags={FLAGS}"],
                 env={**os.environ, "CHROME_PATH": os.environ.get("CHROME_PATH", "/usr/bin/chromium")},
                 check=True,
@@ -62,9 +50,6 @@ def main() -> int:
                 f"{scores[n]}{'' if scores[n] >= t else ' (target ' + str(t) + ')'}" for n, t in TARGETS.items()
             )
             print(f"| /{page} | {cells} |", flush=True)
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
     print("all targets met" if not missed else f"{missed} scores below target")
     return 0
 

@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import shutil
-import socket
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
+
+from localsite import free_port, serve  # noqa: E402
 
 PROJECT_FILES = ("mkdocs.yml", "docs", "glossary", "scripts", "overrides")
 
@@ -49,12 +47,6 @@ def mkdocs_build(project: Path, strict: bool = True, site_url: str | None = None
     return subprocess.run(command, cwd=project, capture_output=True, text=True, env=env, timeout=600)
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @pytest.fixture(scope="session")
 def port() -> int:
     """The port the site is served on: Material's previews need site_url to match it."""
@@ -75,21 +67,11 @@ def site(built) -> Path:
     return built / "site"
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture(scope="session")
 def server(site, port) -> str:
     """The built site served on 127.0.0.1 by the tests themselves."""
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
+    with serve(site, port) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
