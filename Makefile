@@ -38,10 +38,14 @@ build: $(VENV)/.site
 	$(PY) -m mkdocs build
 
 # Chromium comes from Debian; Playwright's own browser download does not work here.
+# Java runs the Nu Html Checker.
 browser:
 	@command -v chromium >/dev/null 2>&1 || { \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -q && apt-get install -y -q chromium; \
 	  else echo "Chromium is missing: run 'sudo apt-get install chromium' (Debian/Ubuntu) and try again." >&2; exit 1; fi; }
+	@command -v java >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -q && apt-get install -y -q default-jre-headless; \
+	  else echo "Java is missing: run 'sudo apt-get install default-jre-headless' and try again." >&2; exit 1; fi; }
 
 lint: $(VENV)/.dev
 	$(PY) -m ruff check scripts tests

@@ -1,8 +1,10 @@
 """Stage 4, emit: the linked model becomes Markdown text, one string per page.
 
-Pure functions: model in, text out.  Everything a note wrote passes through
-``md()`` (or ``code()``) exactly once, so a note cannot inject Markdown, HTML or
-attributes into the site: it shows as typed.
+Pure functions: model in, text out.  All escaping happens in this module:
+everything a note wrote passes exactly once through ``md()`` (Markdown text),
+``code()``/``code_block()`` (code), or ``html.escape`` (raw HTML: the self-test,
+the map, front matter), so a note cannot inject Markdown, HTML or attributes
+into the site: it shows as typed.
 """
 
 from __future__ import annotations
