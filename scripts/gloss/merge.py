@@ -97,7 +97,7 @@ def merge(notes: list[Note], curated: Curated, curated_path: str = "glossary/cur
 
     # First the abbreviations the notes introduce, so that an entry named by
     # its abbreviation in one note joins the full name written in another.
-    written_keys: list[tuple[Note, Entry, str, str]] = []
+    read: list[tuple[Note, Entry, str, str, list[str]]] = []  # note, entry, name, key, abbreviations
     abbreviations: dict[str, str] = {}
     for note in notes:
         for entry in note.entries:
@@ -107,16 +107,21 @@ def merge(notes: list[Note], curated: Curated, curated_path: str = "glossary/cur
                 issues.append(Issue(note.path, entry.line, f"'{entry.name}' has no name left to show: skipped"))
                 continue
             term_key = canonical.get(entry_key, entry_key)
-            written_keys.append((note, entry, written, term_key))
-            for found in [abbreviation, *_introduced_abbreviations(entry, entry_key)]:
-                if found and names.key(found) not in canonical:
-                    abbreviations.setdefault(names.key(found), term_key)
+            found = [a for a in [abbreviation, *_introduced_abbreviations(entry, entry_key)] if a]
+            read.append((note, entry, written, term_key, found))
+            for name in found:
+                if names.key(name) not in canonical:
+                    abbreviations.setdefault(names.key(name), term_key)
     for abbreviation_key, term_key in abbreviations.items():
         canonical.setdefault(abbreviation_key, canonical.get(term_key, term_key))
 
-    grouped: dict[str, list[tuple[Note, Entry, str]]] = defaultdict(list)
-    for note, entry, written, term_key in written_keys:
-        grouped[canonical.get(term_key, term_key)].append((note, entry, written))
+    # Each entry's term, decided once: the terms, the walks and the note pages all use it.
+    grouped: dict[str, list[tuple[Note, Entry, str, list[str]]]] = defaultdict(list)
+    entry_key_of: dict[tuple[str, int], str] = {}
+    for note, entry, written, term_key, found in read:
+        final = canonical.get(term_key, term_key)
+        grouped[final].append((note, entry, written, found))
+        entry_key_of[(note.path, entry.line)] = final
 
     for item in curated.terms:
         if names.key(item.name) not in grouped:
@@ -125,7 +130,7 @@ def merge(notes: list[Note], curated: Curated, curated_path: str = "glossary/cur
     keys = sorted(grouped)
     displays = {
         term_key: curated_names.get(term_key)
-        or _display_name([names.display(written) for _, _, written in grouped[term_key]])
+        or _display_name([names.display(written) for _, _, written, _ in grouped[term_key]])
         for term_key in keys
     }
     slugs = names.unique_slugs([(term_key, displays[term_key]) for term_key in keys])
@@ -135,9 +140,8 @@ def merge(notes: list[Note], curated: Curated, curated_path: str = "glossary/cur
         name = displays[term_key]
         aliases: list[str] = list(curated_aliases.get(term_key, []))
         definitions: dict[tuple, tuple[list[Source], Entry]] = {}
-        for note, entry, written in grouped[term_key]:
-            _, abbreviation = names.split_abbreviation(names.strip_name(entry.name))
-            for alias in [names.display(written), abbreviation, *_introduced_abbreviations(entry, names.key(written))]:
+        for note, entry, written, found in grouped[term_key]:
+            for alias in [names.display(written), *found]:
                 # Spellings of the name itself (case, plural, hyphens) are no other name.
                 if (
                     alias
@@ -185,10 +189,8 @@ def merge(notes: list[Note], curated: Curated, curated_path: str = "glossary/cur
     for note in notes:
         stops: list[Stop] = []
         for entry in note.entries:
-            written, _ = names.split_abbreviation(names.strip_name(entry.name))
-            written_key = names.key(written)
-            term_key = canonical.get(written_key, written_key)
-            if term_key not in by_key:
+            term_key = entry_key_of.get((note.path, entry.line))
+            if term_key is None:  # no name left: reported above
                 continue
             slug = by_key[term_key].slug
             entry_terms[(note.path, entry.line)] = slug
