@@ -59,7 +59,6 @@ class Note:
     meta_lines: tuple[int, ...] = ()
     entries: tuple[Entry, ...] = ()
     issues: tuple[Issue, ...] = ()
-    line_count: int = 0
 
 
 @dataclass(frozen=True)

@@ -103,7 +103,6 @@ def parse_note(data: bytes, path: str, slug: str) -> tuple[Note | None, list[Iss
         meta_lines=tuple(sorted(set(parsed.meta_lines))),
         entries=tuple(parsed.entries),
         issues=tuple(parsed.issues),
-        line_count=len(text.split("\n")),
     )
     if not note.entries:
         issues.append(Issue(path, 0, f"read as the '{shape}' shape but holds no term"))

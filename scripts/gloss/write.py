@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-# What the generator owns inside docs/: these folders whole, and these files.
+# Folders the generator owns whole inside docs/: stale files in them are removed.
 GENERATED_DIRS = ("terms", "sources", "walks")
-GENERATED_FILES = ("index.md", "a-z.md", "walk.md", "build-report.json")
 
 
 def _inside(root: Path, relative: str) -> Path:
