@@ -5,22 +5,23 @@ PYTHON ?= python3
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help serve build generate test lint format browser bench lighthouse clean
+.PHONY: help serve build generate test fast lint typecheck format browser bench lighthouse clean
 
 help:
 	@echo "make serve      generate and serve the site on http://127.0.0.1:8000 (rebuilds when a note changes)"
 	@echo "make build      generate docs/ and build the site into site/"
 	@echo "make generate   only turn glossary/ into Markdown in docs/"
-	@echo "make test       lint, unit, build, browser, accessibility and HTML-validity tests"
+	@echo "make test       lint, types, unit, golden, build, browser, accessibility and HTML-validity tests"
+	@echo "make fast       the fast suite: lint, types and every test but the browser ones (seconds)"
 	@echo "make bench      benchmark build, size and search against plain Material"
 	@echo "make lighthouse Lighthouse scores for home, walk and a term page"
 
-$(VENV)/.site: requirements.txt
+$(VENV)/.site: requirements.txt pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --disable-pip-version-check -r requirements.txt
 	touch $@
 
-$(VENV)/.dev: requirements-dev.txt requirements.txt $(VENV)/.site
+$(VENV)/.dev: requirements-dev.txt pyproject.toml $(VENV)/.site
 	$(PY) -m pip install -q --disable-pip-version-check -r requirements-dev.txt
 	touch $@
 
@@ -51,18 +52,24 @@ lint: $(VENV)/.dev
 	$(PY) -m ruff check scripts tests
 	$(PY) -m ruff format --check scripts tests
 
+typecheck: $(VENV)/.dev
+	$(PY) -m mypy
+
 format: $(VENV)/.dev
 	$(PY) -m ruff format scripts tests
 	$(PY) -m ruff check --fix scripts tests
 
-test: $(VENV)/.dev node_modules/.installed browser lint
+test: $(VENV)/.dev node_modules/.installed browser lint typecheck
 	$(PY) -m pytest
 
+fast: $(VENV)/.dev lint typecheck
+	$(PY) -m pytest -m "not browser"
+
 bench: $(VENV)/.dev browser
-	$(PY) scripts/bench.py
+	$(PY) -m glosstools.bench
 
 lighthouse: $(VENV)/.dev node_modules/.installed browser
-	$(PY) scripts/lighthouse.py
+	$(PY) -m glosstools.lighthouse
 
 clean:
-	rm -rf site .pytest_cache
+	rm -rf site .pytest_cache .mypy_cache

@@ -1,53 +1,55 @@
-"""MkDocs hook: regenerate docs/ from glossary/ before every build.
+"""MkDocs hook: the glossary's pages come from the pipeline, in memory, on every build.
 
 ``mkdocs build`` and ``mkdocs serve`` both run it; ``serve`` watches glossary/
-(see ``watch:`` in mkdocs.yml) and rebuilds when a note changes.  Only files
-whose content changed are written, so a rebuild does not trigger another.
-Warnings go through MkDocs' logger, so ``mkdocs build --strict`` fails on them.
+(see ``watch:`` in mkdocs.yml) and rebuilds when a note changes.  The pages,
+deck, CSV and report are handed to MkDocs as generated files: nothing is
+written into docs/, so a rebuild cannot trigger another, and generated pages
+never show up in git.  Warnings go through MkDocs' logger, so
+``mkdocs build --strict`` fails on them.
 """
 
 from __future__ import annotations
 
 import logging
 import re
-import sys
 from pathlib import Path
+from typing import Any
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+from mkdocs.structure.files import File, Files, InclusionLevel, file_sort_key
 
-from gloss import anki  # noqa: E402
-from gloss.build import build  # noqa: E402
-from gloss.emit import stop_label  # noqa: E402
+from gloss import settings
+from gloss.build import generate, summary
+from gloss.model import Level
+from gloss.paths import GENERATED_DIRS
 
 log = logging.getLogger("mkdocs.hooks.glossary")
-_last = {}  # the latest build's result, for on_post_build
 
 
-def on_pre_build(config) -> None:
+def on_files(files: Files, config: Any) -> Files:
     root = Path(config.config_file_path).resolve().parent
-    result = build(root / "glossary", Path(config.docs_dir))
-    _last["result"] = result
-    for issue in result.issues:
-        if issue.level == "warning":
+    linked, issues, generated = generate(root / "glossary", settings.from_config(config))
+    for issue in issues:
+        if issue.level == Level.WARNING:
             log.warning(str(issue))
         else:
             log.debug(f"skipped: {issue}")
-    log.info(result.summary())
-
-
-def on_post_build(config) -> None:
-    """Flashcards go straight into the site: the deck is binary and stamped with the build time
-    (SOURCE_DATE_EPOCH fixes it), so it stays out of docs/ and cannot trigger a rebuild."""
-    linked = _last["result"].linked
-    site = Path(config.site_dir)
-    anki.write_apkg(linked, site / anki.APKG, stop_label)
-    (site / anki.CSV).write_text(anki.csv_text(linked, stop_label), encoding="utf-8")
+    for path, content in generated.items():
+        stale = files.get_file_from_path(path)  # left in docs/ by `make generate`
+        if stale is not None:
+            files.remove(stale)
+        # Term, source and walk pages are reached by links, search and the A–Z
+        # index, not the sidebar: a nav entry per term makes every page carry the whole list.
+        inclusion = InclusionLevel.NOT_IN_NAV if path.split("/")[0] in GENERATED_DIRS else InclusionLevel.UNDEFINED
+        files.append(File.generated(config, path, content=content, inclusion=inclusion))
+    log.info(summary(linked, issues) + f"; {len(generated)} files generated")
+    # In the order MkDocs reads a folder in, as if the files were on disk (search index, sitemap).
+    return Files(sorted(files, key=file_sort_key))
 
 
 _CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input class="md-toggle"[^>]*?) autocomplete="off"')
 
 
-def on_post_page(output: str, page, config) -> str:
+def on_post_page(output: str, page: Any, config: Any) -> str:
     """Make Material's chrome valid HTML (the Nu Html Checker finds two faults in it).
 
     - ``autocomplete`` is not allowed on its checkbox toggles;
@@ -60,6 +62,6 @@ def on_post_page(output: str, page, config) -> str:
     return output
 
 
-def on_post_template(output_content: str, template_name: str, config) -> str:
+def on_post_template(output_content: str, template_name: str, config: Any) -> str:
     """The same repairs for pages rendered from templates alone (404.html)."""
     return on_post_page(output_content, None, config)

@@ -10,16 +10,22 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
+from glosstools.localsite import free_port, serve
 
-from localsite import free_port, serve  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 PROJECT_FILES = ("mkdocs.yml", "docs", "glossary", "scripts", "overrides")
 
 
 def pytest_addoption(parser):
     parser.addoption("--update-golden", action="store_true", help="rewrite tests/golden/ from the current output")
+
+
+def pytest_collection_modifyitems(items):
+    """Every test that drives Chromium is marked `browser`: `pytest -m "not browser"` is the fast suite."""
+    for item in items:
+        if "browser" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)
 
 
 def copy_project(target: Path, glossary: Path | None = None) -> Path:
@@ -77,8 +83,9 @@ def server(site, port) -> str:
 @pytest.fixture(scope="session")
 def browser():
     """One Chromium for the whole session (Playwright's sync API allows one at a time)."""
-    from browser import launch
     from playwright.sync_api import sync_playwright
+
+    from glosstools.chromium import launch
 
     with sync_playwright() as playwright:
         chromium = launch(playwright)

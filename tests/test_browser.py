@@ -192,6 +192,7 @@ def test_phone_viewport_shows_drawer_and_search(browser, server):
 def test_every_term_name_and_alias_finds_its_page_first(page):
     """Sweep: each term's exact name, and each alias, typed into search, shows that term first."""
     from conftest import ROOT
+
     from gloss.build import generate
 
     linked = generate(ROOT / "glossary")[0]

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 from conftest import ROOT
-from gloss.build import generate
 from htmlscan import broken_links, scan
+
+from gloss.build import generate
 
 GLOSSARY = ROOT / "glossary"
 
@@ -88,12 +91,15 @@ def test_every_non_blank_line_is_shown_or_reported():
                 assert number in shown or (note.path, number) in reported, f"{note.path}:{number} unaccounted"
 
 
-def test_generated_docs_in_the_repository_are_current():
-    _, _, pages = generate(GLOSSARY)
-    stale = [path for path, text in pages.items() if (ROOT / "docs" / path).read_text(encoding="utf-8") != text]
-    assert stale == [], "run 'make generate' and commit docs/"
-    on_disk = {p.relative_to(ROOT / "docs").as_posix() for p in (ROOT / "docs" / "terms").glob("*.md")}
-    assert on_disk == {p for p in pages if p.startswith("terms/")}
+def test_generated_files_are_ignored_by_git_and_none_is_tracked():
+    _, _, files = generate(GLOSSARY)
+    paths = [f"docs/{path}" for path in files]
+    ignored = subprocess.run(
+        ["git", "check-ignore", "--no-index", *paths], cwd=ROOT, capture_output=True, text=True
+    ).stdout.split()
+    assert sorted(ignored) == sorted(paths)
+    tracked = subprocess.run(["git", "ls-files", "docs"], cwd=ROOT, capture_output=True, text=True).stdout.split()
+    assert tracked and not set(tracked) & set(paths)
 
 
 def test_build_is_deterministic():
@@ -121,3 +127,29 @@ def test_a_new_note_merges_with_existing_terms_and_links_both_ways(tmp_path):
     assert {"gradient", "learning-rate"} <= set(clipping.links_to)
     assert "gradient-clipping" in linked.terms["learning-rate"].linked_from
     assert "[Gradient clipping](gradient-clipping.md)" in pages["terms/learning-rate.md"]
+
+
+def test_both_entry_points_give_the_same_files(tmp_path):
+    """The command line writes into docs/ what the MkDocs hook hands to MkDocs: same pages, same deck."""
+    from conftest import copy_project, mkdocs_build
+
+    project = copy_project(tmp_path / "project")
+    docs = tmp_path / "docs"
+    cli = subprocess.run(
+        [sys.executable, str(project / "scripts" / "build_glossary.py"), "--docs", str(docs)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert "0 warnings" in cli.stdout
+    result = mkdocs_build(project)
+    assert result.returncode == 0, result.stderr
+    site = project / "site"
+    written = sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*") if p.is_file())
+    assert len(written) > 80
+    for path in written:
+        if path.endswith(".md"):
+            built = path[: -len(".md")] + "/index.html" if not path.endswith("index.md") else path[:-3] + ".html"
+            assert (site / built).is_file(), path
+        else:
+            assert (site / path).read_bytes() == (docs / path).read_bytes(), path

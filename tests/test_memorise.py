@@ -11,10 +11,11 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT
-from gloss import anki
-from gloss.build import generate
-from gloss.emit import stop_label
 from playwright.sync_api import expect
+
+from gloss import paths
+from gloss.build import generate
+from gloss.pages import deck
 
 STOPS = 35
 
@@ -29,7 +30,7 @@ def open_apkg(path: Path, tmp_path: Path) -> sqlite3.Connection:
 
 def test_deck_holds_a_card_per_term_and_two_per_stop(site, tmp_path):
     report_terms = len(list((site / "terms").glob("*/index.html")))
-    db = open_apkg(site / anki.APKG, tmp_path)
+    db = open_apkg(site / paths.APKG, tmp_path)
     notes = db.execute("select guid, flds, tags, mid from notes").fetchall()
     assert len(notes) == report_terms + STOPS
     assert db.execute("select count(*) from cards").fetchone()[0] == report_terms + 2 * STOPS
@@ -47,13 +48,13 @@ def test_deck_holds_a_card_per_term_and_two_per_stop(site, tmp_path):
 def test_rebuilt_deck_keeps_its_guids(tmp_path):
     linked = generate(ROOT / "glossary")[0]
     first, second = tmp_path / "a.apkg", tmp_path / "b.apkg"
-    anki.write_apkg(linked, first, stop_label, timestamp=1_700_000_000)
-    anki.write_apkg(generate(ROOT / "glossary")[0], second, stop_label, timestamp=1_800_000_000)
+    first.write_bytes(deck.apkg(linked, "Deck", 1_700_000_000))
+    second.write_bytes(deck.apkg(generate(ROOT / "glossary")[0], "Deck", 1_800_000_000))
     guids = [sorted(g for (g,) in open_apkg(p, tmp_path).execute("select guid from notes")) for p in (first, second)]
     assert guids[0] == guids[1] and len(set(guids[0])) == len(guids[0])
     # With a fixed time the whole file is reproducible.
     third = tmp_path / "c.apkg"
-    anki.write_apkg(linked, third, stop_label, timestamp=1_700_000_000)
+    third.write_bytes(deck.apkg(linked, "Deck", 1_700_000_000))
     assert first.read_bytes() == third.read_bytes()
 
 
@@ -62,15 +63,15 @@ def test_fields_are_escaped(tmp_path):
     folder.mkdir()
     (folder / "w.txt").write_text("Door: <b>Bold</b>: uses <script>x</script> & more\n")
     linked = generate(folder)[0]
-    deck = tmp_path / "d.apkg"
-    anki.write_apkg(linked, deck, stop_label, timestamp=1_700_000_000)
-    flds = [f for (f,) in open_apkg(deck, tmp_path).execute("select flds from notes")]
+    path = tmp_path / "d.apkg"
+    path.write_bytes(deck.apkg(linked, "Deck", 1_700_000_000))
+    flds = [f for (f,) in open_apkg(path, tmp_path).execute("select flds from notes")]
     assert any("&lt;script&gt;x&lt;/script&gt; &amp; more" in f for f in flds)
     assert not any("<script>" in f or "<b>Bold" in f for f in flds)
 
 
 def test_csv_has_anki_headers_and_every_note(site):
-    text = (site / anki.CSV).read_text(encoding="utf-8")
+    text = (site / paths.CSV).read_text(encoding="utf-8")
     header = [line for line in text.splitlines() if line.startswith("#")]
     assert header[:2] == ["#separator:Comma", "#html:true"]
     assert "#guid column:1" in header and "#columns:GUID,Front,Back,Deck,Tags" in header

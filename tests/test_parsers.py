@@ -2,7 +2,13 @@
 
 from textwrap import dedent
 
-from gloss.parsers import parse_keywords, parse_list, parse_loci, parse_what_is, parse_wiki
+from gloss.shapes import keywords, loci, what_is, wiki, yaml_list
+
+parse_list = yaml_list.parse
+parse_loci = loci.parse
+parse_what_is = what_is.parse
+parse_keywords = keywords.parse
+parse_wiki = wiki.parse
 
 
 def names(parsed):

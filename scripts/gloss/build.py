@@ -1,60 +1,97 @@
-"""The pipeline: notes -> glossary -> linked glossary -> pages -> docs/.
+"""The pipeline: notes -> glossary -> linked glossary -> files.
 
-    notes = parse(folder)
-    glossary = merge(notes)
+    notes, issues = parse(folder)
+    glossary = merge(notes, curated)
     linked = link(glossary)
-    write(emit(linked), docs)
+    files = emit(Site(linked, issues, settings, stamp))
+    write(files, docs)                      # the command line; the MkDocs hook hands them to MkDocs
 
 Everything is gathered before anything is written.
 """
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
-from . import curated
-from .emit import emit
+from . import curated, settings
 from .link import link
 from .merge import merge
-from .model import Issue, Linked
+from .model import Issue, Level, Linked, Settings, Site
+from .pages import emit
 from .read import CURATED, parse
 from .write import write
+
+
+class Generated(NamedTuple):
+    linked: Linked
+    issues: list[Issue]
+    files: dict[str, str | bytes]  # path relative to docs/ -> content
 
 
 @dataclass(frozen=True)
 class Result:
     linked: Linked
     issues: tuple[Issue, ...]
-    pages: dict[str, str]
+    files: dict[str, str | bytes]
     written: tuple[str, ...]
     removed: tuple[str, ...]
 
     @property
     def warnings(self) -> list[Issue]:
-        return [issue for issue in self.issues if issue.level == "warning"]
+        return warnings(self.issues)
 
     def summary(self) -> str:
-        glossary = self.linked.glossary
-        skipped = sum(1 for issue in self.issues if issue.line)
-        return (
-            f"glossary: {len(glossary.notes)} notes, {sum(len(n.entries) for n in glossary.notes)} entries, "
-            f"{len(glossary.terms)} terms, {self.linked.link_count} links, "
-            f"{sum(len(w.stops) for w in glossary.walks)} walk stops; {skipped} lines skipped, "
-            f"{len(self.warnings)} warnings; {len(self.written)} files written, {len(self.removed)} removed"
-        )
+        return summary(self.linked, self.issues) + f"; {len(self.written)} files written, {len(self.removed)} removed"
 
 
-def generate(folder: Path) -> tuple[Linked, list[Issue], dict[str, str]]:
-    """Read, merge, link and emit: every page's text, nothing written yet."""
+def warnings(issues: tuple[Issue, ...] | list[Issue]) -> list[Issue]:
+    return [issue for issue in issues if issue.level == Level.WARNING]
+
+
+def summary(linked: Linked, issues: tuple[Issue, ...] | list[Issue]) -> str:
+    glossary = linked.glossary
+    skipped = sum(1 for issue in issues if issue.line)
+    return (
+        f"glossary: {len(glossary.notes)} notes, {sum(len(n.entries) for n in glossary.notes)} entries, "
+        f"{len(glossary.terms)} terms, {linked.link_count} links, "
+        f"{sum(len(w.stops) for w in glossary.walks)} walk stops; {skipped} lines skipped, "
+        f"{len(warnings(issues))} warnings"
+    )
+
+
+def stamp(folder: Path) -> float:
+    """When the notes last changed: SOURCE_DATE_EPOCH when set, else the newest file time.
+
+    It dates the flashcard deck, so the same notes give the same deck and a
+    changed note gives a newer one (which Anki takes as an update).
+    """
+    fixed = os.environ.get("SOURCE_DATE_EPOCH")
+    if fixed:
+        return float(fixed)
+    times = [path.stat().st_mtime for path in folder.iterdir() if path.is_file()] if folder.is_dir() else []
+    return float(int(max(times, default=0.0)))
+
+
+def generate(folder: Path, site_settings: Settings | None = None) -> Generated:
+    """Read, merge, link and emit: every file's content, nothing written yet.
+
+    Without settings, they come from the mkdocs.yml beside the glossary folder.
+    """
+    if site_settings is None:
+        site_settings = settings.from_file(folder.parent / settings.CONFIG)
     notes, issues = parse(folder)
-    glossary = merge(notes, curated.load(folder / CURATED, f"{folder.name}/{CURATED}"), f"{folder.name}/{CURATED}")
+    curated_path = f"{folder.name}/{CURATED}"
+    glossary = merge(notes, curated.load(folder / CURATED, curated_path), curated_path)
     issues = [*issues, *glossary.issues]
     linked = link(glossary)
-    return linked, issues, emit(linked, issues)
+    return Generated(linked, issues, emit(Site(linked, tuple(issues), site_settings, stamp(folder))))
 
 
-def build(folder: Path, docs: Path) -> Result:
-    linked, issues, pages = generate(folder)
-    written, removed = write(pages, docs)
-    return Result(linked, tuple(issues), pages, tuple(written), tuple(removed))
+def build(folder: Path, docs: Path, site_settings: Settings | None = None) -> Result:
+    """Generate and write into docs/ (only what changed)."""
+    linked, issues, files = generate(folder, site_settings)
+    written, removed = write(files, docs)
+    return Result(linked, tuple(issues), files, tuple(written), tuple(removed))

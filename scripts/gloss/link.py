@@ -13,7 +13,7 @@ import re
 from collections import defaultdict
 
 from . import names
-from .model import Definition, Glossary, Linked, LinkedDefinition, LinkedTerm, Segment
+from .model import Definition, Glossary, Linked, LinkedDefinition, LinkedTerm, Segment, Slug, Stop
 
 # Inline code written in prose: a call such as "torch.set_default_dtype(torch.flat64)"
 # (one level of nested parentheses), or a whole line that is an assignment of a call.
@@ -34,7 +34,7 @@ def code_spans(text: str) -> list[tuple[int, int]]:
 class Matcher:
     """Finds term mentions in text: a dict of name keys plus the set of their word prefixes."""
 
-    def __init__(self, surfaces: dict[str, str]):
+    def __init__(self, surfaces: dict[str, Slug]):
         self.surfaces = surfaces  # key -> slug
         self.prefixes: set[str] = set()
         for surface in surfaces:
@@ -42,19 +42,19 @@ class Matcher:
             for size in range(1, len(words)):
                 self.prefixes.add(" ".join(words[:size]))
 
-    def find(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
+    def find(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, Slug]]:
         """Mentions in text[start:end] as (start, end, slug), leftmost-longest, not overlapping."""
         end = len(text) if end is None else end
         tokens = [m for m in _TOKEN.finditer(text, start, end)]
         words = [m.group().lower().replace("’", "'").replace("_", " ").split() for m in tokens]
-        found = []
+        found: list[tuple[int, int, Slug]] = []
         index = 0
         while index < len(tokens):
             token = tokens[index]
             if token.start() > 0 and (text[token.start() - 1] == "-" or text[token.start() - 1].isalnum()):
                 index += 1
                 continue
-            best = None
+            best: tuple[int, Slug] | None = None
             seen: list[str] = []
             for last in range(index, min(len(tokens), index + _MAX_TOKENS)):
                 if last > index:
@@ -79,8 +79,8 @@ class Matcher:
         return found
 
 
-def surfaces_of(glossary: Glossary) -> dict[str, str]:
-    surfaces: dict[str, str] = {}
+def surfaces_of(glossary: Glossary) -> dict[str, Slug]:
+    surfaces: dict[str, Slug] = {}
     for term in glossary.terms:
         surfaces[term.key] = term.slug
     for term in glossary.terms:
@@ -89,7 +89,7 @@ def surfaces_of(glossary: Glossary) -> dict[str, str]:
     return surfaces
 
 
-def segments(text: str, matcher: Matcher, own: str, linked: set[str]) -> tuple[Segment, ...]:
+def segments(text: str, matcher: Matcher, own: Slug, linked: set[Slug]) -> tuple[Segment, ...]:
     """A text as plain, link and code segments; ``linked`` collects targets already linked."""
     result: list[Segment] = []
     position = 0
@@ -119,9 +119,9 @@ def segments(text: str, matcher: Matcher, own: str, linked: set[str]) -> tuple[S
     return tuple(result)
 
 
-def link_definition(definition: Definition, matcher: Matcher, own: str) -> tuple[LinkedDefinition, list[str]]:
-    linked: set[str] = set()
-    order: list[str] = []
+def link_definition(definition: Definition, matcher: Matcher, own: Slug) -> tuple[LinkedDefinition, list[Slug]]:
+    linked: set[Slug] = set()
+    order: list[Slug] = []
     paragraphs = tuple(segments(text, matcher, own, linked) for text in definition.paragraphs)
     bullets = tuple(segments(text, matcher, own, linked) for text in definition.bullets)
     for part in (*paragraphs, *bullets):
@@ -132,12 +132,12 @@ def link_definition(definition: Definition, matcher: Matcher, own: str) -> tuple
 def link(glossary: Glossary) -> Linked:
     matcher = Matcher(surfaces_of(glossary))
     names_by_slug = {term.slug: term.name.casefold() for term in glossary.terms}
-    outgoing: dict[str, list[str]] = {}
-    incoming: dict[str, set[str]] = defaultdict(set)
-    definitions: dict[str, tuple[LinkedDefinition, ...]] = {}
+    outgoing: dict[Slug, list[Slug]] = {}
+    incoming: dict[Slug, set[Slug]] = defaultdict(set)
+    definitions: dict[Slug, tuple[LinkedDefinition, ...]] = {}
     count = 0
     for term in glossary.terms:
-        targets: list[str] = []
+        targets: list[Slug] = []
         linked_definitions = []
         for definition in term.definitions:
             linked_definition, order = link_definition(definition, matcher, term.slug)
@@ -148,7 +148,7 @@ def link(glossary: Glossary) -> Linked:
         outgoing[term.slug] = list(dict.fromkeys(targets))
         for target in outgoing[term.slug]:
             incoming[target].add(term.slug)
-    stops = defaultdict(list)
+    stops: dict[Slug, list[Stop]] = defaultdict(list)
     for walk in glossary.walks:
         for stop in walk.stops:
             stops[stop.term].append(stop)

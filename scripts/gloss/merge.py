@@ -3,17 +3,26 @@
 Spellings unify through ``names.key`` (case, plurals, hyphens, "what is",
 "(ABBR)"), an abbreviation a definition introduces ("Recurrent Neural Networks
 (RNNs) are ..."), and the curated aliases; identical definitions from several
-notes become one ``Definition`` crediting each.
+notes become one ``Definition`` crediting each.  In named steps::
+
+    index = index_names(curated)              # curated names and aliases
+    readings = read_entries(notes, index)     # each entry's term key, decided once
+    groups = group_entries(readings)          # term key -> its entries
+    names = choose_names(groups, index)       # display names and slugs
+    terms = [merge_term(...) for each group]  # aliases and merged definitions
+    walks = walks.walks(notes, entry_terms)   # the stops, in their own module
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from dataclasses import dataclass
 
 from . import names
 from .curated import Curated
-from .model import Definition, Entry, Glossary, Issue, Note, Source, Stop, Term, Walk
+from .model import Definition, Entry, Glossary, Issue, Note, Slug, Source, Term
+from .walks import walks
 
 _ABBR_IN_TEXT = re.compile(r"\(([A-Z][A-Za-z0-9]{0,8}[A-Z0-9]s?)\)")
 _SENTENCE_END = re.compile(r"(?<=[a-z0-9)\]][.!?])\s+(?=[A-Z])")
@@ -76,28 +85,62 @@ def _display_name(spellings: list[str]) -> str:
     return max(counts, key=rank)
 
 
-def merge(notes: list[Note], curated: Curated, curated_path: str = "glossary/curated.yml") -> Glossary:
+@dataclass(frozen=True)
+class NameIndex:
+    """Which term each name key stands for."""
+
+    canonical: dict[str, str]  # any key -> the term's key
+    curated_names: dict[str, str]  # term key -> curated display name
+    curated_aliases: dict[str, list[str]]  # term key -> curated aliases
+
+    def term_of(self, key: str) -> str:
+        return self.canonical.get(key, key)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One entry of one note, with the term it names."""
+
+    note: Note
+    entry: Entry
+    written: str  # the name as written, without "(ABBR)"
+    key: str  # the key of the term it names
+    abbreviations: tuple[str, ...]  # abbreviations it writes or introduces
+
+
+@dataclass(frozen=True)
+class Naming:
+    name: str
+    slug: Slug
+
+
+def index_names(curated: Curated, curated_path: str) -> tuple[NameIndex, list[Issue]]:
+    """The curated display names and aliases, each alias claimed by one term only."""
     issues: list[Issue] = list(curated.issues)
-    canonical: dict[str, str] = {}  # any key -> the term's key
-    curated_names: dict[str, str] = {}  # term key -> curated display name
-    curated_aliases: dict[str, list[str]] = defaultdict(list)
+    index = NameIndex({}, {}, defaultdict(list))
     for item in curated.terms:
         term_key = names.key(item.name)
-        curated_names[term_key] = names.strip_name(item.name)
-        canonical[term_key] = term_key
+        index.curated_names[term_key] = names.strip_name(item.name)
+        index.canonical[term_key] = term_key
         for alias in item.aliases:
             alias_key = names.key(alias)
-            if canonical.get(alias_key, term_key) != term_key:
-                issues.append(
-                    Issue(curated_path, item.line, f"alias '{alias}' is already a name of '{canonical[alias_key]}'")
-                )
+            if index.canonical.get(alias_key, term_key) != term_key:
+                message = f"alias '{alias}' is already a name of '{index.canonical[alias_key]}'"
+                issues.append(Issue(curated_path, item.line, message))
                 continue
-            canonical[alias_key] = term_key
-            curated_aliases[term_key].append(alias)
+            index.canonical[alias_key] = term_key
+            index.curated_aliases[term_key].append(alias)
+    return index, issues
 
-    # First the abbreviations the notes introduce, so that an entry named by
-    # its abbreviation in one note joins the full name written in another.
-    read: list[tuple[Note, Entry, str, str, list[str]]] = []  # note, entry, name, key, abbreviations
+
+def read_entries(notes: list[Note], index: NameIndex) -> tuple[list[Reading], NameIndex, list[Issue]]:
+    """Each entry's term key, decided once: the terms, the walks and the note pages all use it.
+
+    First the abbreviations the notes introduce are learnt, so that an entry
+    named by its abbreviation in one note joins the full name written in another.
+    """
+    issues: list[Issue] = []
+    first: list[Reading] = []
     abbreviations: dict[str, str] = {}
     for note in notes:
         for entry in note.entries:
@@ -106,124 +149,111 @@ def merge(notes: list[Note], curated: Curated, curated_path: str = "glossary/cur
             if not entry_key:
                 issues.append(Issue(note.path, entry.line, f"'{entry.name}' has no name left to show: skipped"))
                 continue
-            term_key = canonical.get(entry_key, entry_key)
-            found = [a for a in [abbreviation, *_introduced_abbreviations(entry, entry_key)] if a]
-            read.append((note, entry, written, term_key, found))
+            term_key = index.term_of(entry_key)
+            found = tuple(a for a in [abbreviation, *_introduced_abbreviations(entry, entry_key)] if a)
+            first.append(Reading(note, entry, written, term_key, found))
             for name in found:
-                if names.key(name) not in canonical:
+                if names.key(name) not in index.canonical:
                     abbreviations.setdefault(names.key(name), term_key)
+    canonical = dict(index.canonical)
     for abbreviation_key, term_key in abbreviations.items():
         canonical.setdefault(abbreviation_key, canonical.get(term_key, term_key))
+    learnt = NameIndex(canonical, index.curated_names, index.curated_aliases)
+    readings = [Reading(r.note, r.entry, r.written, learnt.term_of(r.key), r.abbreviations) for r in first]
+    return readings, learnt, issues
 
-    # Each entry's term, decided once: the terms, the walks and the note pages all use it.
-    grouped: dict[str, list[tuple[Note, Entry, str, list[str]]]] = defaultdict(list)
-    entry_key_of: dict[tuple[str, int], str] = {}
-    for note, entry, written, term_key, found in read:
-        final = canonical.get(term_key, term_key)
-        grouped[final].append((note, entry, written, found))
-        entry_key_of[(note.path, entry.line)] = final
 
-    for item in curated.terms:
-        if names.key(item.name) not in grouped:
-            issues.append(Issue(curated_path, item.line, f"curated term '{item.name}' matches no entry of any note"))
+def group_entries(readings: list[Reading]) -> dict[str, list[Reading]]:
+    groups: dict[str, list[Reading]] = defaultdict(list)
+    for reading in readings:
+        groups[reading.key].append(reading)
+    return groups
 
-    keys = sorted(grouped)
+
+def choose_names(groups: dict[str, list[Reading]], index: NameIndex) -> dict[str, Naming]:
+    """Each term's display name (curated, else the most written spelling) and a unique slug."""
+    keys = sorted(groups)
     displays = {
-        term_key: curated_names.get(term_key)
-        or _display_name([names.display(written) for _, _, written, _ in grouped[term_key]])
+        term_key: index.curated_names.get(term_key)
+        or _display_name([names.display(reading.written) for reading in groups[term_key]])
         for term_key in keys
     }
     slugs = names.unique_slugs([(term_key, displays[term_key]) for term_key in keys])
+    return {term_key: Naming(displays[term_key], slugs[term_key]) for term_key in keys}
 
-    terms: list[Term] = []
-    for term_key in keys:
-        name = displays[term_key]
-        aliases: list[str] = list(curated_aliases.get(term_key, []))
-        definitions: dict[tuple, tuple[list[Source], Entry]] = {}
-        for note, entry, written, found in grouped[term_key]:
-            for alias in [names.display(written), *found]:
-                # Spellings of the name itself (case, plural, hyphens) are no other name.
-                if (
-                    alias
-                    and names.key(alias) != term_key
-                    and canonical.get(names.key(alias)) == term_key
-                    and alias.casefold() not in (a.casefold() for a in aliases)
-                ):
-                    aliases.append(alias)
-            identity = (
-                _normal(entry.paragraphs),
-                _normal(entry.bullets),
-                _normal(tuple(code.text for code in entry.code)),
-                entry.refs,
-            )
-            source = Source(note=note.slug, line=entry.line, locus=entry.locus)
-            if identity in definitions:
-                definitions[identity][0].append(source)
-            else:
-                definitions[identity] = ([source], entry)
-        merged = tuple(
-            Definition(
-                paragraphs=entry.paragraphs,
-                bullets=entry.bullets,
-                code=tuple(code.text for code in entry.code),
-                refs=entry.refs,
-                sources=tuple(sources),
-            )
-            for sources, entry in definitions.values()
+
+def aliases_of(term_key: str, readings: list[Reading], index: NameIndex) -> tuple[str, ...]:
+    """Curated aliases, then the other names the notes write; spellings of the name itself
+    (case, plural, hyphens) are no other name."""
+    aliases: list[str] = list(index.curated_aliases.get(term_key, []))
+    for reading in readings:
+        for alias in [names.display(reading.written), *reading.abbreviations]:
+            if (
+                alias
+                and names.key(alias) != term_key
+                and index.canonical.get(names.key(alias)) == term_key
+                and alias.casefold() not in (a.casefold() for a in aliases)
+            ):
+                aliases.append(alias)
+    return tuple(aliases)
+
+
+def merge_definitions(readings: list[Reading]) -> tuple[Definition, ...]:
+    """One definition per distinct text (compared with spacing and quotes normalised), crediting each note."""
+    definitions: dict[tuple[tuple[str, ...], ...], tuple[list[Source], Entry]] = {}
+    for reading in readings:
+        entry = reading.entry
+        identity = (
+            _normal(entry.paragraphs),
+            _normal(entry.bullets),
+            _normal(tuple(code.text for code in entry.code)),
+            entry.refs,
         )
+        source = Source(note=reading.note.slug, line=entry.line, locus=entry.locus)
+        if identity in definitions:
+            definitions[identity][0].append(source)
+        else:
+            definitions[identity] = ([source], entry)
+    return tuple(
+        Definition(
+            paragraphs=entry.paragraphs,
+            bullets=entry.bullets,
+            code=tuple(code.text for code in entry.code),
+            refs=entry.refs,
+            sources=tuple(sources),
+        )
+        for sources, entry in definitions.values()
+    )
+
+
+def merge(notes: list[Note], curated: Curated, curated_path: str = "glossary/curated.yml") -> Glossary:
+    index, issues = index_names(curated, curated_path)
+    readings, index, reading_issues = read_entries(notes, index)
+    issues.extend(reading_issues)
+    groups = group_entries(readings)
+    for item in curated.terms:
+        if names.key(item.name) not in groups:
+            issues.append(Issue(curated_path, item.line, f"curated term '{item.name}' matches no entry of any note"))
+    naming = choose_names(groups, index)
+    terms = []
+    for term_key, group in groups.items():
+        definitions = merge_definitions(group)
         terms.append(
             Term(
-                slug=slugs[term_key],
-                name=name,
-                aliases=tuple(aliases),
-                gist=gist(merged),
-                definitions=merged,
+                slug=naming[term_key].slug,
+                name=naming[term_key].name,
+                aliases=aliases_of(term_key, group, index),
+                gist=gist(definitions),
+                definitions=definitions,
                 key=term_key,
             )
         )
     terms.sort(key=lambda term: (term.name.casefold(), term.slug))
-    by_key = {term.key: term for term in terms}
-
-    walks: list[Walk] = []
-    entry_terms: dict[tuple[str, int], str] = {}
-    for note in notes:
-        stops: list[Stop] = []
-        for entry in note.entries:
-            term_key = entry_key_of.get((note.path, entry.line))
-            if term_key is None:  # no name left: reported above
-                continue
-            slug = by_key[term_key].slug
-            entry_terms[(note.path, entry.line)] = slug
-            if entry.locus:
-                stops.append(Stop(note.slug, len(stops) + 1, entry.locus, slug, entry.line))
-            for code in entry.code:
-                if code.locus:
-                    stops.append(Stop(note.slug, len(stops) + 1, code.locus, slug, code.line, code=code.text))
-        if stops:
-            walks.append(Walk(note=note.slug, title=note.title, stops=tuple(_label_repeats(stops))))
+    entry_terms = {(r.note.path, r.entry.line): naming[r.key].slug for r in readings}
     return Glossary(
-        notes=tuple(notes), terms=tuple(terms), walks=tuple(walks), issues=tuple(issues), entry_terms=entry_terms
+        notes=tuple(notes),
+        terms=tuple(terms),
+        walks=walks(notes, entry_terms),
+        issues=tuple(issues),
+        entry_terms=entry_terms,
     )
-
-
-def _label_repeats(stops: list[Stop]) -> list[Stop]:
-    """Number the stops of a locus that stands more than once ("TV (1)", "TV (2)")."""
-    totals = Counter(stop.locus.casefold() for stop in stops)
-    seen: Counter[str] = Counter()
-    labelled = []
-    for stop in stops:
-        locus = stop.locus.casefold()
-        seen[locus] += 1
-        labelled.append(
-            Stop(
-                walk=stop.walk,
-                number=stop.number,
-                locus=stop.locus,
-                term=stop.term,
-                line=stop.line,
-                code=stop.code,
-                occurrence=seen[locus],
-                repeats=totals[locus] > 1,
-            )
-        )
-    return labelled

@@ -8,6 +8,26 @@ model into Markdown text.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Literal, NewType
+
+Slug = NewType("Slug", str)
+"""A URL- and file-safe name: lower-case letters, digits and hyphens (see ``names.slug``)."""
+
+
+class Shape(StrEnum):
+    """The note shapes the parsers know (see ``gloss/shapes/``)."""
+
+    LIST = "list"  # optional YAML front matter, then "- Locus: Term: definition" lines
+    LOCI = "loci"  # "Locus: Term: definition" lines
+    WHAT_IS = "what-is"  # "### what is X" headings with "- " bullets
+    KEYWORDS = "keywords"  # header lines, then a short term line and a paragraph, alternating
+    WIKI = "wiki"  # "# title", "## Section" prose, a "Question | Answer" table
+
+
+class Level(StrEnum):
+    WARNING = "warning"  # fails --strict
+    INFO = "info"  # an explained skip
 
 
 @dataclass(frozen=True)
@@ -17,7 +37,7 @@ class Issue:
     path: str
     line: int  # 1-based; 0 when the message is about the whole file
     message: str
-    level: str = "warning"  # "warning" (fails --strict) or "info" (an explained skip)
+    level: Level = Level.WARNING
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
@@ -52,8 +72,8 @@ class Note:
     """One file of ``glossary/``, parsed."""
 
     path: str  # relative to the project, with forward slashes
-    slug: str
-    shape: str
+    slug: Slug
+    shape: Shape
     title: str
     meta: tuple[tuple[str, str], ...] = ()  # (label, value), shown on the note's page
     meta_lines: tuple[int, ...] = ()
@@ -65,7 +85,7 @@ class Note:
 class Source:
     """Where a definition was written: a note and a line."""
 
-    note: str  # the note's slug
+    note: Slug
     line: int
     locus: str | None = None
 
@@ -85,10 +105,10 @@ class Definition:
 class Stop:
     """One stop of a walk: a locus in walking order and the term placed there."""
 
-    walk: str  # the note's slug
+    walk: Slug  # the note's slug
     number: int  # 1-based, in note order
     locus: str
-    term: str  # the term's slug
+    term: Slug
     line: int
     code: str | None = None  # the code line, when the stop holds a line of code
     occurrence: int = 1  # 1, 2, ... when the same locus repeats on the walk
@@ -99,7 +119,7 @@ class Stop:
 class Term:
     """One concept: every entry of every note that names it, merged."""
 
-    slug: str
+    slug: Slug
     name: str
     aliases: tuple[str, ...]
     gist: str
@@ -109,7 +129,7 @@ class Term:
 
 @dataclass(frozen=True)
 class Walk:
-    note: str  # the note's slug
+    note: Slug
     title: str
     stops: tuple[Stop, ...]
 
@@ -120,7 +140,7 @@ class Glossary:
     terms: tuple[Term, ...]  # sorted by name
     walks: tuple[Walk, ...]
     issues: tuple[Issue, ...] = ()
-    entry_terms: dict[tuple[str, int], str] = field(default_factory=dict)  # (note path, line) -> slug
+    entry_terms: dict[tuple[str, int], Slug] = field(default_factory=dict)  # (note path, line) -> term
 
 
 @dataclass(frozen=True)
@@ -128,8 +148,8 @@ class Segment:
     """A piece of linked text: plain text, a link to a term, or inline code."""
 
     text: str
-    kind: str = "text"  # "text", "link" or "code"
-    target: str = ""  # the linked term's slug
+    kind: Literal["text", "link", "code"] = "text"
+    target: Slug = Slug("")  # the linked term
 
 
 @dataclass(frozen=True)
@@ -143,13 +163,31 @@ class LinkedDefinition:
 class LinkedTerm:
     term: Term
     definitions: tuple[LinkedDefinition, ...]
-    links_to: tuple[str, ...]  # slugs, in order of first mention
-    linked_from: tuple[str, ...]  # slugs, sorted by name
+    links_to: tuple[Slug, ...]  # in order of first mention
+    linked_from: tuple[Slug, ...]  # sorted by name
     stops: tuple[Stop, ...] = ()
 
 
 @dataclass(frozen=True)
 class Linked:
     glossary: Glossary
-    terms: dict[str, LinkedTerm] = field(default_factory=dict)  # by slug, in name order
+    terms: dict[Slug, LinkedTerm] = field(default_factory=dict)  # in name order
     link_count: int = 0
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Facts about the site whose source is mkdocs.yml (see ``settings.py``)."""
+
+    site_name: str = "Glossary"
+    search_separator: str = r"[\s\-]+"
+
+
+@dataclass(frozen=True)
+class Site:
+    """Everything the page emitters read: the linked glossary, what the build met, the settings."""
+
+    linked: Linked
+    issues: tuple[Issue, ...]
+    settings: Settings
+    stamp: float = 0.0  # seconds since the epoch: when the notes last changed (the deck's time)

@@ -5,10 +5,13 @@ from __future__ import annotations
 import functools
 import hashlib
 import re
+from typing import Any
 
 from pymdownx.slugs import slugify as _pymdownx_slugify
 
-_slugify = _pymdownx_slugify(case="lower", percent_encode=False)
+from .model import Slug
+
+_slugify: Any = _pymdownx_slugify(case="lower", percent_encode=False)
 
 _QUESTION = re.compile(r"^\s*(?:what|who)\s+(?:is|are)\s+", re.I)
 _ARTICLE = re.compile(r"^(?:a|an|the)\s+", re.I)
@@ -78,7 +81,7 @@ def display(name: str) -> str:
     return name
 
 
-def slug(name: str, max_length: int = 60) -> str:
+def slug(name: str, max_length: int = 60) -> Slug:
     """A URL- and file-safe slug: lower case letters, digits and hyphens only.
 
     Names with no letter or digit, or very long names, get a short hash of the
@@ -89,24 +92,24 @@ def slug(name: str, max_length: int = 60) -> str:
     base = re.sub(r"-{2,}", "-", base)
     digest = hashlib.sha1(name.encode("utf-8")).hexdigest()[:6]
     if not base:
-        return f"term-{digest}"
+        return Slug(f"term-{digest}")
     if len(base) > max_length:
-        return base[:max_length].rstrip("-_") + "-" + digest
-    return base
+        return Slug(base[:max_length].rstrip("-_") + "-" + digest)
+    return Slug(base)
 
 
-def unique_slugs(names: list[tuple[str, str]]) -> dict[str, str]:
+def unique_slugs(names: list[tuple[str, str]]) -> dict[str, Slug]:
     """Slugs for (key, display name) pairs, unique even when two names slug alike.
 
     The pair whose key sorts first keeps the plain slug; the others get a short
     hash of their key, so a slug does not depend on the order of files on disk.
     """
-    result: dict[str, str] = {}
+    result: dict[str, Slug] = {}
     taken: dict[str, str] = {}
     for term_key, name in sorted(names):
         candidate = slug(name)
         if candidate in taken:
-            candidate = f"{candidate}-{hashlib.sha1(term_key.encode()).hexdigest()[:6]}"
+            candidate = Slug(f"{candidate}-{hashlib.sha1(term_key.encode()).hexdigest()[:6]}")
         taken[candidate] = term_key
         result[term_key] = candidate
     return result

@@ -11,8 +11,7 @@ import codecs
 from pathlib import Path
 
 from . import names, shapes
-from .model import Issue, Note
-from .parsers import PARSERS
+from .model import Issue, Note, Slug
 
 NOTE_SUFFIXES = (".md", ".txt")
 CURATED = "curated.yml"
@@ -79,7 +78,7 @@ def find_notes(folder: Path) -> tuple[list[Path], list[Issue]]:
     return notes, issues
 
 
-def parse_note(data: bytes, path: str, slug: str) -> tuple[Note | None, list[Issue]]:
+def parse_note(data: bytes, path: str, slug: Slug) -> tuple[Note | None, list[Issue]]:
     text, issues = decode(data, path)
     if text is None:
         return None, issues
@@ -92,7 +91,7 @@ def parse_note(data: bytes, path: str, slug: str) -> tuple[Note | None, list[Iss
             *issues,
             Issue(path, 0, f"no known note shape fits this file ({known}; see README): skipped"),
         ]
-    parsed = PARSERS[shape](text, path)
+    parsed = shapes.parse(shape, text, path)
     title = parsed.title or names.display(Path(path).stem.replace("-", " ").replace("_", " "))
     note = Note(
         path=path,

@@ -8,9 +8,10 @@ dark palettes; the route table next to it is the text equivalent.
 
 from __future__ import annotations
 
-from html import escape
+from collections.abc import Callable
 
-from .model import Stop, Walk
+from .escape import html as escape
+from .model import Slug, Stop, Walk
 
 COLUMNS = 4
 WIDTH = 360
@@ -35,7 +36,7 @@ def _short(text: str) -> str:
     return text if len(text) <= LABEL else text[: LABEL - 1].rstrip() + "…"
 
 
-def route_svg(walk: Walk, term_names: dict[str, str], href: dict[str, str], label: callable) -> str:
+def route_svg(walk: Walk, term_names: dict[Slug, str], href: dict[Slug, str], label: Callable[[Stop], str]) -> str:
     """An inline <svg> (one line per element, no blank lines, so Markdown keeps it raw)."""
     points = positions(len(walk.stops))
     rows = (len(walk.stops) + COLUMNS - 1) // COLUMNS

@@ -1,16 +1,15 @@
-"""Stage 5, write: generated pages go to docs/, a file only when its content changed.
+"""Stage 5, write: generated files go to a folder, a file only when its content changed.
 
-Writing only what changed keeps ``mkdocs serve`` from rebuilding in a loop and
-keeps file times meaningful.  Generated files that are no longer produced are
-removed; hand-written files in docs/ are never touched.
+Writing only what changed keeps file times meaningful.  Generated files that
+are no longer produced are removed from the folders the generator owns;
+anything else in the folder is never touched.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-# Folders the generator owns whole inside docs/: stale files in them are removed.
-GENERATED_DIRS = ("terms", "sources", "walks")
+from .paths import GENERATED_DIRS
 
 
 def _inside(root: Path, relative: str) -> Path:
@@ -20,12 +19,12 @@ def _inside(root: Path, relative: str) -> Path:
     return target
 
 
-def write(pages: dict[str, str], docs: Path) -> tuple[list[str], list[str]]:
-    """Write pages under docs; return (written, removed) relative paths."""
+def write(files: dict[str, str | bytes], docs: Path) -> tuple[list[str], list[str]]:
+    """Write files under docs; return (written, removed) relative paths."""
     written: list[str] = []
-    for relative, text in sorted(pages.items()):
+    for relative, content in sorted(files.items()):
         target = _inside(docs, relative)
-        data = text.encode("utf-8")
+        data = content.encode("utf-8") if isinstance(content, str) else content
         if target.exists() and target.read_bytes() == data:
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -35,7 +34,7 @@ def write(pages: dict[str, str], docs: Path) -> tuple[list[str], list[str]]:
     for folder in GENERATED_DIRS:
         for path in sorted((docs / folder).rglob("*")) if (docs / folder).exists() else []:
             relative = path.relative_to(docs).as_posix()
-            if path.is_file() and relative not in pages:
+            if path.is_file() and relative not in files:
                 path.unlink()
                 removed.append(relative)
     return written, removed

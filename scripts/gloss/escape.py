@@ -1,0 +1,85 @@
+"""All escaping: what a note wrote goes through exactly one of these on its way to a page.
+
+``md()`` (Markdown text), ``code()``/``code_block()`` (code), ``html()`` (raw
+HTML: the self-test, the map, the deck, front matter values), so a note cannot
+inject Markdown, HTML or attributes into the site: it shows as typed.
+"""
+
+from __future__ import annotations
+
+import html as _html
+import json
+import re
+from typing import Any
+
+# Only what would turn into markup with the extensions this site enables (see
+# mkdocs.yml): fewer escapes keep Markdown's inline processing cheap.
+_ESCAPE = str.maketrans(
+    {
+        "\\": "\\\\",
+        "`": "\\`",
+        "*": "\\*",
+        "_": "\\_",
+        "[": "\\[",
+        "]": "\\]",
+        "{": "\\{",
+        "}": "\\}",
+        "|": "\\|",
+        "<": "&lt;",
+        "\t": " ",
+    }
+)
+_ENTITY = re.compile(r"&(?=#?\w+;)")  # "&amp;" typed in a note must not become "&"
+_LINE_START = re.compile(r"^(\s*)([-+#>]|\d+[.)])")
+
+
+def html(text: str) -> str:
+    """Text for raw HTML, attributes included."""
+    return _html.escape(text)
+
+
+def md(text: str, start: bool = True) -> str:
+    """Plain text as Markdown that renders as exactly that text.
+
+    ``start`` says the text begins a line, where "- ", "1. ", "#" or ">" would start a block.
+    """
+    text = _ENTITY.sub("&amp;", " ".join(text.split("\n"))).translate(_ESCAPE)
+    if start:
+        text = _LINE_START.sub(lambda m: m.group(1) + "".join(f"&#{ord(c)};" for c in m.group(2)), text)
+    return text
+
+
+def code(text: str) -> str:
+    """Inline code that shows exactly ``text``."""
+    text = " ".join(text.split())
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") or longest else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
+def code_block(lines: tuple[str, ...] | list[str], language: str = "python") -> str:
+    body = "\n".join(line.replace("\t", "    ").rstrip() for line in lines)
+    longest = max((len(run) for run in re.findall(r"`{3,}|~{3,}", body)), default=2)
+    fence = "`" * max(3, longest + 1)
+    return f"{fence}{language}\n{body}\n{fence}"
+
+
+def front_matter(data: dict[str, Any]) -> str:
+    """YAML front matter.  Material prints ``title`` and ``description`` into HTML
+    unescaped (``<title>``, ``<meta content="...">``), so they are HTML-escaped here.
+
+    Values are written as JSON strings, which are YAML double-quoted scalars:
+    the same result as yaml.safe_dump at a fraction of its cost per page.
+    """
+    lines = ["---"]
+    for key, value in data.items():
+        if isinstance(value, list):
+            lines.append(f"{key}:")
+            lines.extend(f"  - {json.dumps(item, ensure_ascii=False)}" for item in value)
+        elif isinstance(value, dict):
+            lines.append(f"{key}:")
+            lines.extend(f"  {inner}: {json.dumps(item)}" for inner, item in value.items())
+        else:
+            lines.append(f"{key}: {json.dumps(html(value), ensure_ascii=False)}")
+    return "\n".join(lines) + "\n---\n\n"

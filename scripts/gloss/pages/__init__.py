@@ -1,0 +1,34 @@
+"""Stage 4, emit: one module per page kind, each a pure ``emit(site) -> {path: text or bytes}``.
+
+Paths are relative to docs/ (see ``paths.py``); all escaping is in ``escape.py``.
+Adding a page kind is one module here and one entry in ``PAGE_KINDS``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ..model import Site
+from . import deck, index, report, sources, term, walk
+
+Emitter = Callable[[Site], dict[str, str | bytes]]
+
+PAGE_KINDS: dict[str, Emitter] = {
+    "term": term.emit,
+    "walk": walk.emit,
+    "index": index.emit,  # home and A–Z
+    "sources": sources.emit,
+    "report": report.emit,
+    "deck": deck.emit,  # Anki deck and CSV
+}
+
+
+def emit(site: Site) -> dict[str, str | bytes]:
+    """Every generated file: path relative to docs/ -> its text or bytes."""
+    files: dict[str, str | bytes] = {}
+    for kind, emitter in PAGE_KINDS.items():
+        for path, content in emitter(site).items():
+            if path in files:
+                raise ValueError(f"page kind '{kind}' emits {path}, which another kind emits too")
+            files[path] = content
+    return files

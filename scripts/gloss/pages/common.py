@@ -1,0 +1,74 @@
+"""Pieces several page kinds share: linked text, term links, stop labels, the A–Z list."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from ..escape import code, md
+from ..model import Linked, LinkedTerm, Note, Segment, Slug, Stop
+from ..paths import letter_anchor, letter_of, letter_order, link_to, term_path
+
+
+def render(segments: tuple[Segment, ...], page: str) -> str:
+    """Linked text as Markdown: plain text escaped, links to term pages, code as code."""
+    parts = []
+    for index, segment in enumerate(segments):
+        if segment.kind == "code":
+            parts.append(code(segment.text))
+        elif segment.kind == "link":
+            parts.append(f"[{md(segment.text, start=False)}]({link_to(page, term_path(segment.target))})")
+        else:
+            parts.append(md(segment.text, start=index == 0))
+    return "".join(parts)
+
+
+def stop_label(stop: Stop) -> str:
+    """A locus as the walk shows it: "TV (1)", "TV (2)" when it stands more than once."""
+    return f"{stop.locus} ({stop.occurrence})" if stop.repeats else stop.locus
+
+
+def term_link(linked: Linked, page: str, slug: Slug) -> str:
+    return f"[{md(linked.terms[slug].term.name, start=False)}]({link_to(page, term_path(slug))})"
+
+
+def notes_by_slug(linked: Linked) -> dict[Slug, Note]:
+    return {note.slug: note for note in linked.glossary.notes}
+
+
+def search_boost(name: str, separator: str) -> float:
+    """Boost a term page by 1 + 1/(words in its name), words split as the search plugin splits them.
+
+    Material's search scores a title match the same whatever the title's length,
+    so "Gradient" would tie with "Gradient descent" for the query "gradient" and
+    lose on body text.  This boost makes the shorter exact name win, while a page
+    matching more of the query's words still wins: m·(1 + 1/n) grows with m.
+    """
+    words = [word for word in re.split(separator, name) if word]
+    return round(1 + 1 / max(len(words), 1), 3)
+
+
+def letters(linked: Linked) -> list[str]:
+    return sorted({letter_of(item.term.name) for item in linked.terms.values()}, key=letter_order)
+
+
+def az_index(linked: Linked, page: str, heading: str | None) -> str:
+    """Terms by first letter with their gists; letters as headings, or (heading=None)
+    as paragraphs, which keeps the home page's index out of the search index."""
+    groups: dict[str, list[LinkedTerm]] = defaultdict(list)
+    for item in linked.terms.values():
+        groups[letter_of(item.term.name)].append(item)
+    ordered = sorted(groups, key=letter_order)
+    out = [
+        " · ".join(f"[{md(letter, start=False)}](#{letter_anchor(letter)})" for letter in ordered)
+        + "\n{: .az-letters }\n\n"
+    ]
+    for letter in ordered:
+        if heading:
+            out.append(f"{heading} {md(letter)} {{ #{letter_anchor(letter)} }}\n\n")
+        else:
+            out.append(f"**{md(letter, start=False)}**\n{{: #{letter_anchor(letter)} .az-letter }}\n\n")
+        for item in groups[letter]:
+            out.append(f"- {term_link(linked, page, item.term.slug)}: {md(item.term.gist, start=False)}\n")
+        out.append("\n")
+    return "".join(out)

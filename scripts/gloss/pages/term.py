@@ -1,0 +1,114 @@
+"""Term pages: one per term at ``terms/<slug>.md``."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from ..escape import code, code_block, front_matter, md
+from ..model import Linked, LinkedDefinition, LinkedTerm, Note, Site, Slug, Stop
+from ..paths import link_to, source_path, stop_anchor, term_path, walk_path
+from .common import notes_by_slug, render, search_boost, stop_label, term_link
+
+
+def page(item: LinkedTerm, linked: Linked, separator: str) -> str:
+    term = item.term
+    path = term_path(term.slug)
+    notes = notes_by_slug(linked)
+    out = [
+        front_matter(
+            {"title": term.name, "description": term.gist, "search": {"boost": search_boost(term.name, separator)}}
+        ),
+        f"# {md(term.name)}\n\n",
+        f"{md(term.gist)}\n{{: .gist }}\n\n",
+    ]
+    if term.aliases:
+        out.append("**Also called:** " + ", ".join(md(alias, start=False) for alias in term.aliases) + "\n\n")
+    # One heading for all definitions: the name, gist and aliases above it make a
+    # short first search document, which is what exact-name and alias queries hit.
+    out.append("## Definitions\n\n")
+    for number, definition in enumerate(item.definitions, start=1):
+        out.append(_definition(definition, number, notes, path))
+    if item.stops:
+        out.append(_walk_section(item, linked, path))
+    if item.links_to or item.linked_from:
+        out.append("## Related { data-search-exclude }\n\n")
+        if item.links_to:
+            out.append("Links to: " + ", ".join(term_link(linked, path, slug) for slug in item.links_to) + "\n\n")
+        if item.linked_from:
+            out.append("Linked from: " + ", ".join(term_link(linked, path, slug) for slug in item.linked_from) + "\n\n")
+    return "".join(out)
+
+
+def _definition(definition: LinkedDefinition, number: int, notes: dict[Slug, Note], path: str) -> str:
+    written = definition.definition
+    credits = " and ".join(
+        f"[{md(notes[source.note].title, start=False)}]({link_to(path, source_path(source.note))}#line-{source.line})"
+        for source in written.sources
+    )
+    # A credit line, not a heading: every heading is one more document in the
+    # search index, and at 10,000 terms their number is what slows search down.
+    out = [f"**From {credits}:**\n{{: #definition-{number} .credit }}\n\n"]
+    out.extend(render(paragraph, path) + "\n\n" for paragraph in definition.paragraphs)
+    out.extend("- " + render(bullet, path) + "\n" for bullet in definition.bullets)
+    if definition.bullets:
+        out.append("\n")
+    if written.code:
+        out.append(code_block(written.code) + "\n\n")
+    for ref in written.refs:
+        out.append(
+            f"Reference: <{ref}>\n\n" if re.fullmatch(r"https?://[^\s<>]+", ref) else f"Reference: {md(ref)}\n\n"
+        )
+    if not (definition.paragraphs or definition.bullets or written.code or written.refs):
+        out.append("*No definition yet: the note names this term without defining it.*\n\n")
+    return "".join(out)
+
+
+def _walk_section(item: LinkedTerm, linked: Linked, path: str) -> str:
+    walks = {walk.note: walk for walk in linked.glossary.walks}
+    # Out of the search index: the walk page indexes every locus already.
+    out = ["## On the house walk { data-search-exclude }\n\n"]
+    for stop in item.stops:
+        walk = walks[stop.walk]
+        what = f" (code: {code(stop.code)})" if stop.code else ""
+        out.append(
+            f"Stop {stop.number} of {len(walk.stops)} on [{md(walk.title, start=False)}]"
+            f"({link_to(path, walk_path(walk.note, len(walks)))}#{stop_anchor(stop)}): "
+            f"**{md(stop_label(stop), start=False)}**{what}\n\n"
+        )
+    out.append(_walk_neighbours(item, linked, path))
+    return "".join(out)
+
+
+def _walk_neighbours(item: LinkedTerm, linked: Linked, path: str) -> str:
+    """Previous and next stop links around the term's stops on each walk."""
+    lines = []
+    by_walk: dict[Slug, list[Stop]] = defaultdict(list)
+    for stop in item.stops:
+        by_walk[stop.walk].append(stop)
+    for walk in linked.glossary.walks:
+        mine = by_walk.get(walk.note)
+        if not mine:
+            continue
+        first, last = mine[0].number, mine[-1].number
+        parts = []
+        if first > 1:
+            before = walk.stops[first - 2]
+            parts.append(
+                f"← Previous stop {before.number}, {md(stop_label(before), start=False)}: "
+                f"{term_link(linked, path, before.term)}"
+            )
+        if last < len(walk.stops):
+            after = walk.stops[last]
+            parts.append(
+                f"Next stop {after.number}, {md(stop_label(after), start=False)}: "
+                f"{term_link(linked, path, after.term)} →"
+            )
+        if parts:
+            lines.append(" · ".join(parts) + "\n{: .walk-nav data-search-exclude }\n\n")
+    return "".join(lines)
+
+
+def emit(site: Site) -> dict[str, str | bytes]:
+    linked = site.linked
+    return {term_path(slug): page(item, linked, site.settings.search_separator) for slug, item in linked.terms.items()}

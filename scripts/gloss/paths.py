@@ -1,0 +1,85 @@
+"""Where every generated file goes, and how pages link to each other: the one place.
+
+Paths are relative to docs/ (MkDocs' source names); URLs are the built pages'
+addresses (``terms/<slug>/``).  Anchors that several pages link to are made here too.
+"""
+
+from __future__ import annotations
+
+from .model import Slug, Stop
+
+TERMS = "terms"
+SOURCES = "sources"
+WALKS = "walks"
+DOWNLOADS = "downloads"
+HOME = "index.md"
+A_Z = "a-z.md"
+WALK = "walk.md"
+SOURCES_INDEX = f"{SOURCES}/index.md"
+REPORT = "build-report.json"
+DECK_STEM = "deep-learning-glossary"  # also the prefix of the deck's GUIDs: never change it
+APKG = f"{DOWNLOADS}/{DECK_STEM}.apkg"
+CSV = f"{DOWNLOADS}/{DECK_STEM}.csv"
+
+# Folders the generator owns whole: pages there are kept out of the nav, and
+# stale files there are removed when the generator writes docs/.
+GENERATED_DIRS = (TERMS, SOURCES, WALKS, DOWNLOADS)
+# Generated files outside those folders.
+GENERATED_FILES = (HOME, A_Z, WALK, REPORT)
+
+
+def term_path(slug: Slug) -> str:
+    return f"{TERMS}/{slug}.md"
+
+
+def source_path(slug: Slug) -> str:
+    return f"{SOURCES}/{slug}.md"
+
+
+def walk_path(walk: Slug, walks: int) -> str:
+    """The page that shows a walk: walk.md when there is one walk, walks/<slug>.md each when several."""
+    return WALK if walks <= 1 else f"{WALKS}/{walk}.md"
+
+
+def link_to(page: str, target: str) -> str:
+    """The relative Markdown link from one generated page to another (both relative to docs/)."""
+    path, _, anchor = target.partition("#")
+    here, there = page.split("/")[:-1], path.split("/")
+    common = 0
+    while common < len(here) and common < len(there) - 1 and here[common] == there[common]:
+        common += 1
+    rel = "/".join([".."] * (len(here) - common) + there[common:])
+    return rel + (f"#{anchor}" if anchor else "")
+
+
+def url_to(page: str, target: str) -> str:
+    """A built URL relative to a page's built URL, for raw HTML (which MkDocs does not rewrite).
+
+    ``target`` is a path relative to docs/ (``terms/x.md``, ``downloads/deck.apkg``).
+    """
+    depth = page.count("/") + (0 if page.endswith("index.md") else 1)
+    if target.endswith("index.md"):
+        built = target[: -len("index.md")]
+    elif target.endswith(".md"):
+        built = target[: -len(".md")] + "/"
+    else:
+        built = target
+    return "../" * depth + built
+
+
+def stop_anchor(stop: Stop) -> str:
+    return f"{stop.walk}-{stop.number}"
+
+
+def letter_of(name: str) -> str:
+    """The A–Z group of a name: its first letter, or "#" for anything else."""
+    first = name[:1].upper()
+    return first if first.isalpha() and first.isascii() else "#"
+
+
+def letter_anchor(letter: str) -> str:
+    return "other" if letter == "#" else letter.lower()
+
+
+def letter_order(letter: str) -> tuple[bool, str]:
+    return (letter == "#", letter)

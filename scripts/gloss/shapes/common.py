@@ -1,0 +1,139 @@
+"""What the shape modules share: the parse result, an entry being read, and line helpers.
+
+Every parser takes a note's text (lines split on "\\n") and its path, and
+returns a ``Parsed``: the entries in note order, the note's metadata, and an
+``Issue`` with ``path:line`` for every non-blank line it does not show.
+Parsers never raise on any text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from enum import IntEnum
+
+from ..model import CodeLine, Entry, Issue
+
+
+class Fit(IntEnum):
+    """How surely a text has a shape: a strong sign wins over any weak one."""
+
+    NO = 0
+    WEAK = 1
+    STRONG = 2
+
+
+@dataclass
+class Parsed:
+    title: str = ""
+    meta: list[tuple[str, str]] = field(default_factory=list)
+    meta_lines: list[int] = field(default_factory=list)
+    entries: list[Entry] = field(default_factory=list)
+    issues: list[Issue] = field(default_factory=list)
+
+
+@dataclass
+class Draft:
+    """An entry while its lines are being read."""
+
+    name: str
+    line: int
+    locus: str | None = None
+    paragraphs: list[str] = field(default_factory=list)
+    bullets: list[str] = field(default_factory=list)
+    code: list[CodeLine] = field(default_factory=list)
+    refs: list[str] = field(default_factory=list)
+    lines: list[int] = field(default_factory=list)
+
+    def freeze(self) -> Entry:
+        return Entry(
+            name=self.name,
+            line=self.line,
+            paragraphs=tuple(self.paragraphs),
+            bullets=tuple(self.bullets),
+            code=tuple(self.code),
+            refs=tuple(self.refs),
+            locus=self.locus,
+            lines=tuple(self.lines),
+        )
+
+
+_TERM = re.compile(r"^(?P<name>[^:]+?)\s*:(?:\s+(?P<text>.*\S)|\s*)$")
+_CODE_HINT = re.compile(r"[=(){}\[\]]|^\s*\w+\.\w+|#\s")
+_FRONT_MATTER_END = re.compile(r"^(?:---|\.\.\.)\s*$", re.M)
+LOCUS = re.compile(r"^(?P<locus>[^:]*?)\s*:(?:\s+(?P<rest>.*\S)|\s*$)")
+HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+
+
+def numbered(text: str) -> list[tuple[int, str]]:
+    """The lines of a text with their 1-based numbers."""
+    return list(enumerate(text.split("\n"), start=1))
+
+
+def filled(text: str) -> list[str]:
+    return [line for line in text.split("\n") if line.strip()]
+
+
+def has_front_matter(text: str) -> bool:
+    return text.startswith("---\n") and _FRONT_MATTER_END.search(text, 4) is not None
+
+
+def is_short_line(text: str) -> bool:
+    """A line that reads as a name or a heading rather than as prose."""
+    text = text.strip()
+    return 0 < len(text) <= 80 and len(text.split()) <= 8 and not text.endswith((".", ",", ";"))
+
+
+def blocks(lines: list[str]) -> list[list[int]]:
+    """Indexes of the lines of each blank-line-separated block."""
+    result: list[list[int]] = []
+    current: list[int] = []
+    for index, line in enumerate(lines):
+        if line.strip():
+            current.append(index)
+        elif current:
+            result.append(current)
+            current = []
+    if current:
+        result.append(current)
+    return result
+
+
+def looks_like_code(text: str) -> bool:
+    return bool(_CODE_HINT.search(text))
+
+
+def split_term(text: str) -> tuple[str, str] | None:
+    """ "Term: definition" -> ("Term", "definition"); None when the text has no such shape."""
+    match = _TERM.match(text.strip())
+    if not match:
+        return None
+    name = match["name"].strip()
+    if not name or " = " in name or len(name) > 80 or len(name.split()) > 8:
+        return None
+    return name, match["text"] or ""
+
+
+def locus_rest(
+    rest: str,
+    locus: str | None,
+    number: int,
+    path: str,
+    drafts: list[Draft],
+    issues: list[Issue],
+) -> None:
+    """Read what follows a locus: a term line, or a line of code for the entry before."""
+    term = split_term(rest)
+    if term:
+        name, text = term
+        draft = Draft(name=name, line=number, locus=locus, lines=[number])
+        if text:
+            draft.paragraphs.append(text)
+        drafts.append(draft)
+    elif not looks_like_code(rest) and 0 < len(rest.split()) <= 6 and rest[:1].isalpha():
+        drafts.append(Draft(name=rest.strip(), line=number, locus=locus, lines=[number]))
+    elif drafts:
+        drafts[-1].code.append(CodeLine(text=rest.rstrip(), line=number, locus=locus))
+        drafts[-1].lines.append(number)
+    else:
+        issues.append(Issue(path, number, "no 'Term: definition' here and no entry before it to hold it as code"))

@@ -1,0 +1,1 @@
+"""The benchmark (`make bench`): synthetic data, harness, report; run as `python -m glosstools.bench`."""

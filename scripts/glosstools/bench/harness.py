@@ -1,0 +1,209 @@
+"""The benchmark's harness: projects to build, builds, sizes, search in Chromium, the serve loop."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+from ..chromium import launch
+from ..localsite import free_port, serve
+from . import phase_hook
+from .synthetic import synthetic_glossary
+
+ROOT = Path(__file__).resolve().parents[3]
+FIRST_RESULT_JS = (Path(__file__).parent / "first_result.js").read_text(encoding="utf-8")
+
+
+def glossary_project(target: Path, glossary: Path) -> Path:
+    target.mkdir(parents=True)
+    for name in ("mkdocs.yml", "scripts", "overrides"):
+        source = ROOT / name
+        copy = shutil.copytree if source.is_dir() else shutil.copy2
+        copy(source, target / name, **({"ignore": shutil.ignore_patterns("__pycache__")} if source.is_dir() else {}))
+    (target / "docs").mkdir()
+    shutil.copytree(ROOT / "docs" / "assets", target / "docs" / "assets")
+    (target / "docs" / "benchmarks.md").write_text("# Benchmarks\n")
+    shutil.copytree(glossary, target / "glossary")
+    return target
+
+
+def floor_project(target: Path, glossary_docs: Path) -> Path:
+    """Plain Material: the same term pages' words as plain Markdown, no hook, no glossary logic."""
+    docs = target / "docs"
+    (docs / "terms").mkdir(parents=True)
+    for page in sorted((glossary_docs / "terms").glob("*.md")):
+        text = page.read_text(encoding="utf-8").split("---\n", 2)[2]
+        words = re.sub(r"\]\([^)]*\)|[\[\]*`{}#|]|&#\d+;|\bdata-search-exclude\b|\.gist\b", " ", text)
+        title = text.split("\n", 1)[0].lstrip("# ")
+        body = "\n\n".join(" ".join(p.split()) for p in words.split("\n\n")[1:] if p.strip())
+        (docs / "terms" / page.name).write_text(f"# {title}\n\n{body}\n", encoding="utf-8")
+    (docs / "index.md").write_text("# Floor\n\nPlain Material with the same pages.\n")
+    (target / "mkdocs.yml").write_text(
+        textwrap.dedent("""\
+        site_name: Floor
+        site_url: http://127.0.0.1:8000/
+        theme:
+          name: material
+          font: false
+        nav:
+          - Home: index.md
+        not_in_nav: |
+          /terms/
+        plugins:
+          - search
+        """)
+    )
+    return target
+
+
+def mkdocs_build(project: Path, env: dict | None = None) -> float:
+    start = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-q", "--site-dir", str(project / "site")],
+        cwd=project,
+        check=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
+    )
+    return time.perf_counter() - start
+
+
+def size(path: Path) -> int:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+
+
+def average_page(site: Path) -> float:
+    pages = list((site / "terms").glob("*/index.html"))
+    return sum(p.stat().st_size for p in pages) / len(pages)
+
+
+def search_times(site: Path, queries: list[tuple[str, str]], port: int) -> tuple[float, float]:
+    from playwright.sync_api import sync_playwright
+
+    with serve(site, port), sync_playwright() as playwright:
+        browser = launch(playwright)
+        page = browser.new_page()
+        page.goto(f"http://127.0.0.1:{port}/", wait_until="load")
+        times = []
+        for index, (query, slug) in enumerate(queries):
+            box = page.locator("input.md-search__input")
+            box.click()
+            if index:
+                box.fill("")
+            box.type(query[:-1])
+            highlight = "?h=" + "+".join(query.lower().split())
+            page.evaluate(FIRST_RESULT_JS, [f"/terms/{slug}/", highlight])  # stores a promise, returns at once
+            page.keyboard.press(query[-1])
+            times.append(page.evaluate("window.__firstResult"))
+        browser.close()
+    # A query whose term never came first counts as a miss (-1), never as fast.
+    warm = times[1:]
+    return times[0], -1 if any(t < 0 for t in warm) else statistics.median(warm)
+
+
+def serve_round_trip(workdir: Path) -> tuple[float, int]:
+    """Seconds from saving a changed note to the reloaded page, and the builds that one save triggered."""
+    from playwright.sync_api import sync_playwright
+
+    project = glossary_project(workdir / "serve", ROOT / "glossary")
+    shutil.rmtree(project / "docs")
+    shutil.copytree(ROOT / "docs", project / "docs")
+    port = free_port()
+    log_path = workdir / "serve.log"
+    with open(log_path, "w") as log:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", "--livereload"],
+            cwd=project,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": f"http://127.0.0.1:{port}/"},
+        )
+        try:
+            deadline = time.time() + 120
+            while "Serving on" not in log_path.read_text() and time.time() < deadline:
+                time.sleep(0.2)
+            with sync_playwright() as playwright:
+                browser = launch(playwright)
+                page = browser.new_page()
+                page.goto(f"http://127.0.0.1:{port}/terms/dropout/")
+                page.wait_for_timeout(1000)
+                before = log_path.read_text()
+                note = project / "glossary" / "house-walk-loci.txt"
+                start = time.perf_counter()
+                note.write_text(note.read_text(encoding="utf-8") + "\nGarage: Dropout: benchmark marker words\n")
+                page.wait_for_function(
+                    "() => document.body.innerText.includes('benchmark marker words')", timeout=120000
+                )
+                seconds = time.perf_counter() - start
+                page.wait_for_timeout(3000)  # let any further rebuild show in the log
+                browser.close()
+            after = log_path.read_text()[len(before) :]
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+    return seconds, after.count("Building documentation")
+
+
+def measure(count: int, workdir: Path) -> dict:
+    notes = workdir / f"notes-{count}"
+    synthetic_glossary(notes, count)
+    project = glossary_project(workdir / f"glossary-{count}", notes)
+    out = subprocess.run(
+        [sys.executable, "-m", "glosstools.bench.generator", str(project / "glossary"), str(project / "docs")],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+    generator, peak, terms, links = float(out[0]), float(out[1]), int(out[2]), int(out[3])
+    build = mkdocs_build(project)
+    floor = floor_project(workdir / f"floor-{count}", project / "docs")
+    floor_build = mkdocs_build(floor)
+    site, floor_site = project / "site", floor / "site"
+    return {
+        "size": count,
+        "terms": terms,
+        "links": links,
+        "generator_s": generator,
+        "generator_per_term_ms": generator / terms * 1000,
+        "generator_peak_mb": peak,
+        "build_s": build,
+        "floor_build_s": floor_build,
+        "site_mb": size(site) / 2**20,
+        "floor_site_mb": size(floor_site) / 2**20,
+        "page_kb": average_page(site) / 1024,
+        "floor_page_kb": average_page(floor_site) / 1024,
+        "index_mb": (site / "search" / "search_index.json").stat().st_size / 2**20,
+        "floor_index_mb": (floor_site / "search" / "search_index.json").stat().st_size / 2**20,
+        "index_docs": len(json.loads((site / "search" / "search_index.json").read_text())["docs"]),
+        "floor_index_docs": len(json.loads((floor_site / "search" / "search_index.json").read_text())["docs"]),
+        "site": site,
+    }
+
+
+def phases(project: Path) -> dict[str, float]:
+    """Where a build's time goes, from hooks around MkDocs' events (a profile by phase)."""
+    hook = phase_hook.__file__
+    config = (project / "mkdocs.yml").read_text()
+    if "hooks:" in config:
+        config = config.replace("hooks:\n", f"hooks:\n  - {hook}\n", 1)
+    else:
+        config += f"hooks:\n  - {hook}\n"
+    (project / "mkdocs.yml").write_text(config)
+    out = project / "phases.json"
+    mkdocs_build(project, {"PHASES_OUT": str(out)})
+    return json.loads(out.read_text())
+
+
+def queries_for(site: Path, rng: random.Random, n: int = 6) -> list[tuple[str, str]]:
+    index = json.loads((site / "search" / "search_index.json").read_text())
+    pages = [d for d in index["docs"] if d["location"].startswith("terms/") and "#" not in d["location"]]
+    chosen = rng.sample(pages, n)
+    return [(re.sub(r"<[^>]+>", "", d["title"]), d["location"].split("/")[1]) for d in chosen]
