@@ -20,7 +20,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel, file_sort_key
 from gloss import settings
 from gloss.build import generate, summary
 from gloss.model import Level
-from gloss.paths import GENERATED_DIRS
+from gloss.paths import GENERATED_DIRS, GENERATED_FILES
 
 log = logging.getLogger("mkdocs.hooks.glossary")
 
@@ -33,10 +33,12 @@ def on_files(files: Files, config: Any) -> Files:
             log.warning(str(issue))
         else:
             log.debug(f"skipped: {issue}")
+    # What `make generate` left in docs/ is replaced, and what it left that this build
+    # no longer makes (a term renamed, a note removed) is dropped: the generator owns those paths.
+    for file in list(files):
+        if file.src_uri in generated or file.src_uri.split("/")[0] in GENERATED_DIRS or file.src_uri in GENERATED_FILES:
+            files.remove(file)
     for path, content in generated.items():
-        stale = files.get_file_from_path(path)  # left in docs/ by `make generate`
-        if stale is not None:
-            files.remove(stale)
         # Term, source and walk pages are reached by links, search and the A–Z
         # index, not the sidebar: a nav entry per term makes every page carry the whole list.
         inclusion = InclusionLevel.NOT_IN_NAV if path.split("/")[0] in GENERATED_DIRS else InclusionLevel.UNDEFINED
