@@ -72,7 +72,8 @@ def test_undecodable_note_is_refused_naming_the_offset(tmp_path):
         ("walk.txt~", LOCI.encode(), "editor leftover"),
         (".walk.txt.swp", b"b0VIM 8.2\x00\x00", "editor leftover"),
         (".DS_Store", b"\x00\x00\x00\x01Bud1", "editor leftover"),
-        ("photo.jpg", b"\xff\xd8\xff", "not a note (notes end in .md or .txt)"),
+        ("data.bin", b"\xff\xd8\xff", "not a note (notes end in .md or .txt)"),
+        ("photo.jpg", b"\xff\xd8\xff", "an image: shown where a Markdown note shows it"),
         ("prose.md", "Just a sentence of prose, in no shape at all.\n", "no known note shape"),
     ],
 )
@@ -228,7 +229,7 @@ shaped_text = st.lists(
 def test_every_parser_accounts_for_every_line_and_never_raises(text):
     for shape, module in SHAPES.items():
         parsed = module.parse(text, "n.txt")
-        shown = set(parsed.meta_lines) | {i.line for i in parsed.issues}
+        shown = set(parsed.meta_lines) | {line for i in parsed.issues for line in i.lines}
         for entry in parsed.entries:
             shown.update(entry.lines)
         for number, line in enumerate(text.split("\n"), start=1):

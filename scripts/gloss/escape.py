@@ -12,6 +12,8 @@ import json
 import re
 from typing import Any
 
+import nh3
+
 # Only what would turn into markup with the extensions this site enables (see
 # mkdocs.yml): fewer escapes keep Markdown's inline processing cheap.
 _ESCAPE = str.maketrans(
@@ -36,6 +38,33 @@ _LINE_START = re.compile(r"^(\s*)([-+#>]|\d+[.)])")
 def html(text: str) -> str:
     """Text for raw HTML, attributes included."""
     return _html.escape(text)
+
+
+# What a note's Markdown may become: no script, style, form, iframe or event handler.
+_TAGS = {
+    "a", "p", "br", "hr", "em", "strong", "code", "pre", "blockquote", "ul", "ol", "li", "dl", "dt", "dd",
+    "table", "thead", "tbody", "tr", "th", "td", "img", "del", "s", "sub", "sup",
+}  # fmt: skip
+_ATTRIBUTES = {
+    "a": {"href", "title"},
+    "img": {"src", "alt", "title"},
+    "th": {"style"},
+    "td": {"style"},
+    "ol": {"start"},
+}
+
+
+def sanitize(html_text: str) -> str:
+    """Rendered note Markdown, cleaned with nh3 (Ammonia) as a second wall: only the tags Markdown
+    makes, only web and mail links (and relative ones)."""
+    return nh3.clean(
+        html_text,
+        tags=_TAGS,
+        attributes=_ATTRIBUTES,
+        url_schemes={"http", "https", "mailto"},
+        link_rel="noopener",
+        filter_style_properties={"text-align"},
+    )
 
 
 def md(text: str, start: bool = True) -> str:

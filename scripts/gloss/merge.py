@@ -150,7 +150,8 @@ def read_entries(notes: list[Note], index: NameIndex) -> tuple[list[Reading], Na
                 issues.append(Issue(note.path, entry.line, f"'{entry.name}' has no name left to show: skipped"))
                 continue
             term_key = index.term_of(entry_key)
-            found = tuple(a for a in [abbreviation, *_introduced_abbreviations(entry, entry_key)] if a)
+            written_names = [abbreviation, *_introduced_abbreviations(entry, entry_key), *entry.aliases]
+            found = tuple(dict.fromkeys(a for a in written_names if a))
             first.append(Reading(note, entry, written, term_key, found))
             for name in found:
                 if names.key(name) not in index.canonical:
@@ -208,6 +209,7 @@ def merge_definitions(readings: list[Reading]) -> tuple[Definition, ...]:
             _normal(entry.bullets),
             _normal(tuple(code.text for code in entry.code)),
             entry.refs,
+            (entry.body,),
         )
         source = Source(note=reading.note.slug, line=entry.line, locus=entry.locus)
         if identity in definitions:
@@ -221,6 +223,7 @@ def merge_definitions(readings: list[Reading]) -> tuple[Definition, ...]:
             code=tuple(code.text for code in entry.code),
             refs=entry.refs,
             sources=tuple(sources),
+            body=entry.body,
         )
         for sources, entry in definitions.values()
     )

@@ -23,6 +23,7 @@ class Shape(StrEnum):
     WHAT_IS = "what-is"  # "### what is X" headings with "- " bullets
     KEYWORDS = "keywords"  # header lines, then a short term line and a paragraph, alternating
     WIKI = "wiki"  # "# title", "## Section" prose, a "Question | Answer" table
+    MARKDOWN = "markdown"  # the glossary idioms of Markdown, block by block (headings, bold terms, tables, ...)
 
 
 class Level(StrEnum):
@@ -38,10 +39,17 @@ class Issue:
     line: int  # 1-based; 0 when the message is about the whole file
     message: str
     level: Level = Level.WARNING
+    last: int = 0  # the last line, when the message is about several
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
+        if self.last > self.line > 0:
+            where += f"-{self.last}"
         return f"{where}: {self.message}"
+
+    @property
+    def lines(self) -> range:
+        return range(self.line, max(self.line, self.last) + 1) if self.line else range(0)
 
 
 @dataclass(frozen=True)
@@ -65,6 +73,17 @@ class Entry:
     refs: tuple[str, ...] = ()  # reference URLs
     locus: str | None = None
     lines: tuple[int, ...] = ()  # every line this entry shows
+    body: str = ""  # a Markdown note's definition, as Markdown (paragraphs then holds its plain text)
+    aliases: tuple[str, ...] = ()  # other names the note gives it (a table of contents, an acronym)
+    anchor: str = ""  # the key of the heading's anchor, for links inside the note (see markdown.anchor_key)
+
+
+@dataclass(frozen=True)
+class Asset:
+    """A file a Markdown note shows (an image beside it), copied into the site."""
+
+    path: str  # as the note writes it, normalised, relative to the note's folder
+    data: bytes
 
 
 @dataclass(frozen=True)
@@ -79,6 +98,7 @@ class Note:
     meta_lines: tuple[int, ...] = ()
     entries: tuple[Entry, ...] = ()
     issues: tuple[Issue, ...] = ()
+    assets: tuple[Asset, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -99,6 +119,7 @@ class Definition:
     code: tuple[str, ...]
     refs: tuple[str, ...]
     sources: tuple[Source, ...]
+    body: str = ""  # Markdown, from a Markdown note (paragraphs then holds its plain text)
 
 
 @dataclass(frozen=True)
@@ -157,6 +178,7 @@ class LinkedDefinition:
     definition: Definition
     paragraphs: tuple[tuple[Segment, ...], ...]
     bullets: tuple[tuple[Segment, ...], ...]
+    html: str = ""  # the body rendered, term links as glossary: placeholders (see richtext.py)
 
 
 @dataclass(frozen=True)

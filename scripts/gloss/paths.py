@@ -6,12 +6,15 @@ addresses (``terms/<slug>/``).  Anchors that several pages link to are made here
 
 from __future__ import annotations
 
+import re
+
 from .model import Slug, Stop
 
 TERMS = "terms"
 SOURCES = "sources"
 WALKS = "walks"
 DOWNLOADS = "downloads"
+NOTE_FILES = "note-files"  # images beside Markdown notes, copied: note-files/<note slug>/<path>
 HOME = "index.md"
 A_Z = "a-z.md"
 WALK = "walk.md"
@@ -23,7 +26,7 @@ CSV = f"{DOWNLOADS}/{DECK_STEM}.csv"
 
 # Folders the generator owns whole: pages there are kept out of the nav, and
 # stale files there are removed when the generator writes docs/.
-GENERATED_DIRS = (TERMS, SOURCES, WALKS, DOWNLOADS)
+GENERATED_DIRS = (TERMS, SOURCES, WALKS, DOWNLOADS, NOTE_FILES)
 # Generated files outside those folders.
 GENERATED_FILES = (HOME, A_Z, WALK, REPORT)
 
@@ -65,6 +68,30 @@ def url_to(page: str, target: str) -> str:
     else:
         built = target
     return "../" * depth + built
+
+
+_PLACEHOLDER = re.compile(r'(href|src)="glossary:(term|source|asset)/([^"]+)"')
+
+
+def note_file_path(note: Slug, path: str) -> str:
+    return f"{NOTE_FILES}/{note}/{path}"
+
+
+def resolve(html: str, page: str) -> str:
+    """Turn the ``glossary:`` placeholders of rendered note Markdown (see richtext.py) into URLs from ``page``."""
+
+    def url(match: re.Match[str]) -> str:
+        attribute, kind, target = match.groups()
+        if kind == "term":
+            path = term_path(Slug(target))
+        elif kind == "source":
+            path = source_path(Slug(target))
+        else:
+            note, _, rest = target.partition("/")
+            path = note_file_path(Slug(note), rest)
+        return f'{attribute}="{url_to(page, path)}"'
+
+    return _PLACEHOLDER.sub(url, html)
 
 
 def stop_anchor(stop: Stop) -> str:

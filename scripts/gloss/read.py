@@ -8,15 +8,19 @@ the glossary still builds.
 from __future__ import annotations
 
 import codecs
+import dataclasses
 from pathlib import Path
 
-from . import names, shapes
-from .model import Issue, Note, Slug
+from . import mdparse, names, shapes
+from .model import Asset, Issue, Level, Note, Shape, Slug
+from .richtext import local_path
 
 NOTE_SUFFIXES = (".md", ".txt")
 CURATED = "curated.yml"
 IGNORED = {CURATED, "README.md"}  # files of glossary/ that are not notes
 _LEFTOVER_SUFFIXES = ("~", ".swp", ".swo", ".tmp", ".bak", ".orig")
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".avif")
+MAX_IMAGE_BYTES = 10 * 2**20
 
 
 def decode(data: bytes, path: str) -> tuple[str | None, list[Issue]]:
@@ -68,7 +72,13 @@ def find_notes(folder: Path) -> tuple[list[Path], list[Issue]]:
         if path.name in IGNORED:
             continue
         if path.is_dir():
-            issues.append(Issue(shown, 0, "a folder: notes are read from glossary/ itself only; skipped"))
+            holds_notes = any(p.suffix.lower() in NOTE_SUFFIXES for p in path.rglob("*"))
+            if holds_notes:
+                issues.append(Issue(shown, 0, "a folder: notes are read from glossary/ itself only; skipped"))
+            else:
+                issues.append(Issue(shown, 0, "a folder of files that notes may show", Level.INFO))
+        elif path.suffix.lower() in IMAGE_SUFFIXES:
+            issues.append(Issue(shown, 0, "an image: shown where a Markdown note shows it", Level.INFO))
         elif path.name.startswith(".") or path.name.endswith(_LEFTOVER_SUFFIXES):
             issues.append(Issue(shown, 0, "hidden file or editor leftover, not a note: skipped"))
         elif path.suffix.lower() not in NOTE_SUFFIXES:
@@ -84,14 +94,17 @@ def parse_note(data: bytes, path: str, slug: Slug) -> tuple[Note | None, list[Is
         return None, issues
     if not text.strip():
         return None, [*issues, Issue(path, 0, "empty note: skipped")]
-    shape = shapes.detect_shape(text)
+    shape = shapes.detect_shape(text, markdown_note=path.lower().endswith(".md"))
     if shape is None:
         known = ", ".join(shapes.SHAPES)
         return None, [
             *issues,
             Issue(path, 0, f"no known note shape fits this file ({known}; see README): skipped"),
         ]
-    parsed = shapes.parse(shape, text, path)
+    try:
+        parsed = shapes.parse(shape, text, path)
+    except Exception as error:  # a fault of ours must not stop the other notes
+        return None, [*issues, Issue(path, 0, f"could not be read as the '{shape}' shape ({error!r}): skipped")]
     title = parsed.title or names.display(Path(path).stem.replace("-", " ").replace("_", " "))
     note = Note(
         path=path,
@@ -118,6 +131,35 @@ def parse(folder: Path) -> tuple[list[Note], list[Issue]]:
         note, note_issues = parse_note(path.read_bytes(), shown, stems[path.name])
         issues.extend(note_issues)
         if note is not None:
+            if note.shape == Shape.MARKDOWN:
+                assets, asset_issues = read_assets(note, folder)
+                note = dataclasses.replace(note, assets=assets)
+                issues.extend(asset_issues)
             notes.append(note)
             issues.extend(note.issues)
     return notes, issues
+
+
+def read_assets(note: Note, folder: Path) -> tuple[tuple[Asset, ...], list[Issue]]:
+    """The local images a Markdown note shows, read from beside it; a warning for each one missing."""
+    assets: dict[str, Asset] = {}
+    issues: list[Issue] = []
+    root = folder.resolve()
+    for entry in note.entries:
+        for src in mdparse.images(entry.body):
+            path = local_path(src)
+            if path is None or path in assets:
+                if path is None and src.startswith(("/", "..", "\\")):
+                    issues.append(
+                        Issue(note.path, entry.line, f"image '{src}' is outside the glossary folder: not shown")
+                    )
+                continue
+            file = (folder / path).resolve()
+            if root not in file.parents or not file.is_file():
+                issues.append(Issue(note.path, entry.line, f"image '{src}' not found beside the note: not shown"))
+            elif file.suffix.lower() not in IMAGE_SUFFIXES or file.stat().st_size > MAX_IMAGE_BYTES:
+                why = "is not an image file" if file.suffix.lower() not in IMAGE_SUFFIXES else "is over 10 MB"
+                issues.append(Issue(note.path, entry.line, f"'{src}' {why}: not shown"))
+            else:
+                assets[path] = Asset(path, file.read_bytes())
+    return tuple(assets.values()), issues

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..model import Site
-from . import deck, index, report, sources, term, walk
+from . import assets, deck, index, report, sources, term, walk
 
 Emitter = Callable[[Site], dict[str, str | bytes]]
 
@@ -20,6 +20,7 @@ PAGE_KINDS: dict[str, Emitter] = {
     "sources": sources.emit,
     "report": report.emit,
     "deck": deck.emit,  # Anki deck and CSV
+    "assets": assets.emit,  # images beside Markdown notes
 }
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from ..escape import code, code_block, front_matter, md
+from ..escape import code, code_block, front_matter, md, sanitize
 from ..model import Linked, LinkedDefinition, LinkedTerm, Note, Site, Slug, Stop
-from ..paths import link_to, source_path, stop_anchor, term_path, walk_path
+from ..paths import link_to, resolve, source_path, stop_anchor, term_path, walk_path
 from .common import notes_by_slug, render, search_boost, stop_label, term_link
 
 
@@ -49,6 +49,9 @@ def _definition(definition: LinkedDefinition, number: int, notes: dict[Slug, Not
     # A credit line, not a heading: every heading is one more document in the
     # search index, and at 10,000 terms their number is what slows search down.
     out = [f"**From {credits}:**\n{{: #definition-{number} .credit }}\n\n"]
+    if definition.html:
+        # Raw HTML made from the note's Markdown: links resolved, sanitised (escape.sanitize).
+        out.append(f'<div class="note-md">\n{sanitize(resolve(definition.html, path))}\n</div>\n\n')
     out.extend(render(paragraph, path) + "\n\n" for paragraph in definition.paragraphs)
     out.extend("- " + render(bullet, path) + "\n" for bullet in definition.bullets)
     if definition.bullets:
@@ -59,7 +62,7 @@ def _definition(definition: LinkedDefinition, number: int, notes: dict[Slug, Not
         out.append(
             f"Reference: <{ref}>\n\n" if re.fullmatch(r"https?://[^\s<>]+", ref) else f"Reference: {md(ref)}\n\n"
         )
-    if not (definition.paragraphs or definition.bullets or written.code or written.refs):
+    if not (definition.paragraphs or definition.bullets or written.code or written.refs or written.body.strip()):
         out.append("*No definition yet: the note names this term without defining it.*\n\n")
     return "".join(out)
 

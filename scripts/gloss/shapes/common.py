@@ -44,6 +44,8 @@ class Draft:
     code: list[CodeLine] = field(default_factory=list)
     refs: list[str] = field(default_factory=list)
     lines: list[int] = field(default_factory=list)
+    body: list[str] = field(default_factory=list)  # Markdown parts (the markdown shape)
+    anchor: str = ""
 
     def freeze(self) -> Entry:
         return Entry(

@@ -1,0 +1,143 @@
+"""Finding mentions of terms in text (used by stage 3, link).
+
+Mentions are found by walking the words of a text through a prefix set of all
+term names and aliases (a word-level trie), so the work grows with the length
+of the text, not with the number of terms.  Matches are whole words (a
+hyphenated compound is one word), longest first, never inside code, never to
+the term itself, and each target is linked once per definition.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import names
+from .model import Glossary, Segment, Slug
+
+# Inline code written in prose: a call such as "torch.set_default_dtype(torch.flat64)"
+# (one level of nested parentheses), or a whole line that is an assignment of a call.
+_CALL = re.compile(r"(?<![\w.])[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*\((?:[^()\n]|\([^()\n]*\))*\)")
+_CODE_LINE = re.compile(r"^\s*[A-Za-z_][\w.\[\], ]*\s*[-+*/]?=\s*\S.*\(.*\)\s*$")
+_TOKEN = re.compile(r"\w+(?:[.'’]\w+)*(?:\+\+|#)?(?:\(\))?")
+_MAX_TOKENS = 8
+_BETWEEN = re.compile(r"[ \t]+|-")  # what may stand between the words of one name
+
+
+_URL = re.compile(r"(?:https?://|www\.)[^\s<>]+", re.I)
+
+
+def code_spans(text: str) -> list[tuple[int, int]]:
+    """Where a text holds code (start, end); the whole text when it is a line of code."""
+    if _CODE_LINE.match(text):
+        return [(0, len(text))]
+    return [match.span() for match in _CALL.finditer(text)]
+
+
+def pieces(text: str) -> list[tuple[int, int, str]]:
+    """A text cut into (start, end, kind): "code", "url" (never linked inside) or "text"."""
+    spans = sorted([(*span, "code") for span in code_spans(text)] + [(*m.span(), "url") for m in _URL.finditer(text)])
+    result: list[tuple[int, int, str]] = []
+    position = 0
+    for start, end, kind in spans:
+        if start < position:
+            continue  # overlaps a span already taken
+        if start > position:
+            result.append((position, start, "text"))
+        result.append((start, end, kind))
+        position = end
+    if position < len(text):
+        result.append((position, len(text), "text"))
+    return result
+
+
+class Matcher:
+    """Finds term mentions in text: a dict of name keys plus the set of their word prefixes."""
+
+    def __init__(self, surfaces: dict[str, Slug]):
+        self.surfaces = surfaces  # key -> slug
+        self.prefixes: set[str] = set()
+        for surface in surfaces:
+            words = surface.split(" ")
+            for size in range(1, len(words)):
+                self.prefixes.add(" ".join(words[:size]))
+
+    def find(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, Slug]]:
+        """Mentions in text[start:end] as (start, end, slug), leftmost-longest, not overlapping."""
+        end = len(text) if end is None else end
+        tokens = [m for m in _TOKEN.finditer(text, start, end)]
+        words = [m.group().lower().replace("’", "'").replace("_", " ").split() for m in tokens]
+        found: list[tuple[int, int, Slug]] = []
+        index = 0
+        while index < len(tokens):
+            token = tokens[index]
+            if not words[index]:  # a token of underscores only
+                index += 1
+                continue
+            if token.start() > 0 and (text[token.start() - 1] == "-" or text[token.start() - 1].isalnum()):
+                index += 1
+                continue
+            best: tuple[int, Slug] | None = None
+            seen: list[str] = []
+            for last in range(index, min(len(tokens), index + _MAX_TOKENS)):
+                if last > index:
+                    between = text[tokens[last - 1].end() : tokens[last].start()]
+                    if not _BETWEEN.fullmatch(between):
+                        break
+                current = words[last]
+                if not current:
+                    break
+                candidate = " ".join([*seen, *current[:-1], names.singular(current[-1])])
+                after = tokens[last].end()
+                whole = after >= len(text) or not (text[after] == "-" or text[after].isalnum())
+                if whole and candidate in self.surfaces:
+                    best = (last, self.surfaces[candidate])
+                seen.extend(current)
+                if " ".join(seen) not in self.prefixes:
+                    break
+            if best:
+                last, slug = best
+                found.append((token.start(), tokens[last].end(), slug))
+                index = last + 1
+            else:
+                index += 1
+        return found
+
+
+def surfaces_of(glossary: Glossary) -> dict[str, Slug]:
+    surfaces: dict[str, Slug] = {}
+    for term in glossary.terms:
+        surfaces[term.key] = term.slug
+    for term in glossary.terms:
+        for alias in term.aliases:
+            surfaces.setdefault(names.key(alias), term.slug)
+    return surfaces
+
+
+def segments(text: str, matcher: Matcher, own: Slug, linked: set[Slug]) -> tuple[Segment, ...]:
+    """A text as plain, link and code segments; ``linked`` collects targets already linked."""
+    result: list[Segment] = []
+    for start, end, kind in pieces(text):
+        if kind == "code":
+            result.append(Segment(text[start:end], "code"))
+        elif kind == "url":
+            result.append(Segment(text[start:end]))
+        else:
+            result.extend(mentions(text, start, end, matcher, own, linked))
+    return tuple(result)
+
+
+def mentions(text: str, start: int, end: int, matcher: Matcher, own: Slug, linked: set[Slug]) -> list[Segment]:
+    """text[start:end] as plain and link segments: each term not yet linked, at its first mention."""
+    result: list[Segment] = []
+    cursor = start
+    for mention_start, mention_end, slug in matcher.find(text, start, end):
+        if slug == own or slug in linked:
+            continue
+        linked.add(slug)
+        if mention_start > cursor:
+            result.append(Segment(text[cursor:mention_start]))
+        result.append(Segment(text[mention_start:mention_end], "link", slug))
+        cursor = mention_end
+    if cursor < end:
+        result.append(Segment(text[cursor:end]))
+    return result

@@ -1,0 +1,148 @@
+"""A Markdown note's definition, linked and rendered to HTML (part of stage 3, link).
+
+Term mentions in its text become links (never inside a link, code or a URL);
+a link to a heading of the same note (``#pooling``) goes to that term's page,
+a link to another note to that note's page; external links stay external and
+remote images become links (the site makes no request outside itself).  Links
+that point inside the site are written as ``glossary:`` placeholders, which the
+page emitters turn into relative URLs (``paths.resolve``); the HTML is
+sanitised there too (``escape.sanitize``).
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+from typing import Literal
+from urllib.parse import unquote
+
+from markdown_it.token import Token
+
+from . import mdparse
+from .matcher import Matcher, mentions, pieces
+from .model import Slug
+
+PLACEHOLDER = "glossary:"
+
+
+@dataclass(frozen=True)
+class NoteLinks:
+    """What links inside one note can point to."""
+
+    note: Slug
+    anchors: dict[str, Slug]  # anchor key of a heading -> the term it names
+    notes: dict[str, Slug]  # file name of a note -> the note's slug
+    assets: frozenset[str]  # files beside the note that the site carries
+
+
+def local_path(url: str) -> str | None:
+    """A relative URL as a normalised path inside the note's folder; None when it leaves it or is no path."""
+    if not url or url.startswith(("/", "\\", "#")) or ":" in url.split("/")[0]:
+        return None
+    path = posixpath.normpath(unquote(url.split("#")[0].split("?")[0]))
+    return None if path.startswith("..") or path in (".", "") else path
+
+
+def _token(kind: str, tag: str = "", nesting: Literal[-1, 0, 1] = 0, content: str = "", **attrs: str) -> Token:
+    token = Token(kind, tag, nesting)
+    token.content = content
+    token.attrs = dict(attrs)
+    return token
+
+
+def _link(href: str, text: str) -> list[Token]:
+    return [_token("link_open", "a", 1, href=href), _token("text", content=text), _token("link_close", "a", -1)]
+
+
+class _Linker:
+    def __init__(self, matcher: Matcher, own: Slug, linked: set[Slug], links: NoteLinks):
+        self.matcher, self.own, self.linked, self.links = matcher, own, linked, links
+        self.order: list[Slug] = []
+
+    def target(self, href: str) -> str | None:
+        """Where a link written in the note goes; None to show its text only."""
+        if href.startswith("#"):
+            slug = self.links.anchors.get(mdparse.anchor_key(href[1:]))
+            if slug and slug != self.own:
+                self.order.append(slug)
+            return f"{PLACEHOLDER}term/{slug}" if slug else None
+        path = local_path(href)
+        if path is None:
+            return href if mdparse.validate_link(href) and href.lower().startswith(mdparse.SAFE_SCHEMES) else None
+        if path in self.links.notes:
+            return f"{PLACEHOLDER}source/{self.links.notes[path]}"
+        if path in self.links.assets:
+            return f"{PLACEHOLDER}asset/{self.links.note}/{path}"
+        return None
+
+    def text(self, token: Token) -> list[Token]:
+        out: list[Token] = []
+        content = token.content
+        for start, end, kind in pieces(content):
+            if kind != "text":
+                out.append(_token("text", content=content[start:end]))
+                continue
+            for segment in mentions(content, start, end, self.matcher, self.own, self.linked):
+                if segment.kind == "link":
+                    self.order.append(segment.target)
+                    out.extend(_link(f"{PLACEHOLDER}term/{segment.target}", segment.text))
+                else:
+                    out.append(_token("text", content=segment.text))
+        return out
+
+    def image(self, token: Token) -> list[Token]:
+        src = str(token.attrs.get("src", ""))
+        alt = mdparse.plain(token.children) or posixpath.basename(src)
+        path = local_path(src)
+        if path is not None and path in self.links.assets:
+            token.attrs["src"] = f"{PLACEHOLDER}asset/{self.links.note}/{path}"
+            return [token]
+        if src.lower().startswith(("http:", "https:")):
+            return _link(src, f"Image: {alt}")  # not loaded: the site makes no request outside itself
+        return [_token("text", content=f"[image: {alt}]")]
+
+    def inline(self, children: list[Token]) -> list[Token]:
+        out: list[Token] = []
+        inside = 0  # links open around the current token
+        dropped: list[bool] = []
+        for child in children:
+            if child.type == "link_open":
+                href = self.target(str(child.attrs.get("href", "")))
+                dropped.append(href is None)
+                inside += 1
+                if href is not None:
+                    child.attrs["href"] = href
+                    out.append(child)
+            elif child.type == "link_close":
+                inside -= 1
+                if dropped and not dropped.pop():
+                    out.append(child)
+            elif child.type == "text" and not inside:
+                out.extend(self.text(child))
+            elif child.type == "image":
+                out.extend(self.image(child))
+            else:
+                out.append(child)
+        return out
+
+
+def render(body: str, matcher: Matcher, own: Slug, linked: set[Slug], links: NoteLinks) -> tuple[str, list[Slug]]:
+    """The body as HTML with its links, and the terms it links to in order of first mention."""
+    md = mdparse.parser()
+    tokens = md.parse(body)
+    linker = _Linker(matcher, own, linked, links)
+    for index, token in enumerate(tokens):
+        if token.type == "inline":
+            token.children = linker.inline(token.children or [])
+        elif token.type in ("heading_open", "heading_close"):
+            # A heading inside a definition is a bold line: the page's headings are its own.
+            tokens[index] = _token(token.type.replace("heading", "paragraph"), "p", token.nesting)
+            if token.nesting == 1 and index + 1 < len(tokens):
+                inline = tokens[index + 1]
+                inline.children = [
+                    _token("strong_open", "strong", 1),
+                    *(inline.children or []),
+                    _token("strong_close", "strong", -1),
+                ]
+    html = md.renderer.render(tokens, md.options, {})
+    return html.strip(), list(dict.fromkeys(linker.order))

@@ -1,0 +1,245 @@
+"""The markdown shape: the glossary idioms of Markdown notes, recognised block by block.
+
+    # My glossary                          the note's title
+    ## Dropout                             a heading per term, at any level (ATX or setext)
+    Randomly zeroes units while training.
+    - **Epoch**: one pass over the data    "Term: definition" lines and items, bold or not
+    Tensor                                 a term line, then its bullets
+    - an n-d array
+    Bias
+    : a learnt offset                      a definition list
+    | Acronym | Meaning |                  a table with a term and a definition column
+    |---|---|
+    | CNN | Convolutional neural network |
+
+Headings such as "Contents", "Resources" or "See also", letter headings and
+the title are no terms; a list of links to headings (a table of contents)
+teaches the terms other names.  Definitions stay Markdown (``Entry.body``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .. import mdparse
+from ..model import Entry, Issue, Level, Shape
+from .common import Draft, Fit, Parsed
+from .mdblocks import Block, blocks, inline_name, is_short_name
+from .mdidioms import definition_list, is_term_list, table, term_lines, term_list
+from .yaml_list import front_matter
+
+SHAPE = Shape.MARKDOWN
+_LETTER = re.compile(r"^(?:[A-Za-z]|[A-Za-z]\s*[-–—]\s*[A-Za-z]|#|0-9|numbers|symbols|numbers and symbols)$", re.I)
+_SECTIONS = {
+    "contents", "table of contents", "toc", "index", "resources", "references", "further reading", "see also",
+    "introduction", "about", "other", "others", "links", "bibliography", "acknowledgements", "acknowledgments",
+    "license", "credits", "overview", "preface", "sources", "pages linking here", "what links here", "backlinks",
+}  # fmt: skip
+_INTRODUCTIONS = {"introduction", "about", "overview", "preface"}
+_LISTS = ("bullet_list_open", "ordered_list_open")
+
+
+def detect(text: str) -> Fit:
+    """A Markdown note is one in which the idioms find a term."""
+    return Fit.WEAK if text.strip() and parse(text, "").entries else Fit.NO
+
+
+@dataclass
+class _Heading:
+    name: str
+    level: int
+    block: Block
+    content: list[Block] = field(default_factory=list)
+    has_terms: bool = False
+
+
+@dataclass
+class _Reader:
+    source: list[str]
+    path: str
+    parsed: Parsed = field(default_factory=Parsed)
+    drafts: list[Draft] = field(default_factory=list)
+    pending: _Heading | None = None  # a heading whose content decides whether it is a term
+    skipping: tuple[str, int, str] | None = None  # (why, level, name) inside a section that is no term
+    last: Draft | None = None  # the entry that loose blocks continue
+    last_from_table: bool = False  # a table after a term table is not part of its last row
+    toc: list[tuple[str, str]] = field(default_factory=list)  # (anchor key, link text)
+
+    def info(self, block: Block, why: str, lines: list[int] | None = None) -> None:
+        numbers = lines or block.lines(self.source) or [block.start + 1]
+        self.parsed.issues.append(Issue(self.path, numbers[0], why, Level.INFO, last=numbers[-1]))
+
+    # --- headings ---------------------------------------------------------------------
+
+    def heading(self, block: Block, level: int, title: bool) -> None:
+        self.finish(level)
+        name = inline_name(block.inline.content) if block.inline else ""
+        self.last = None
+        if title:
+            self.parsed.title = self.parsed.title or name
+            self.parsed.meta_lines.extend(block.lines(self.source))
+            return
+        if self.skipping and level > self.skipping[1]:
+            self.info(block, self.skipping[0])
+            return
+        self.skipping = None
+        folded = name.lower().strip()
+        if not name or _LETTER.match(folded):
+            self.info(block, "a letter heading of the index, not a term")
+        elif folded in _SECTIONS:
+            why = f"'{name}' is a section of the note, not a term"
+            self.skipping = (why, level, folded)
+            self.info(block, why)
+        else:
+            self.pending = _Heading(name, level, block)
+
+    def finish(self, next_level: int | None = None) -> None:
+        heading, self.pending = self.pending, None
+        if heading is None:
+            return
+        lines = heading.block.lines(self.source)
+        if heading.content or not (heading.has_terms or (next_level or 0) > heading.level):
+            draft = Draft(name=heading.name, line=lines[0], lines=list(lines))
+            draft.anchor = mdparse.anchor_key(heading.name)
+            for block in heading.content:
+                self.absorb(draft, block)
+            self.drafts.append(draft)
+        elif heading.has_terms:
+            self.info(heading.block, f"heading '{heading.name}' introduces the terms below it")
+        else:
+            self.info(heading.block, f"heading '{heading.name}' groups the headings below it")
+
+    # --- blocks -------------------------------------------------------------------------
+
+    def issue(self, issue: Issue) -> None:
+        self.parsed.issues.append(issue)
+
+    def absorb(self, draft: Draft, block: Block) -> None:
+        draft.body.append(block.markdown(self.source))
+        draft.lines.extend(block.lines(self.source))
+
+    def block(self, block: Block, following: Block | None) -> bool:
+        """Read one block; True when it also used the block after it."""
+        if block.kind in _LISTS and self.toc_list(block):
+            return False
+        if self.skipping:
+            why, _, section = self.skipping
+            if section in _INTRODUCTIONS and block.kind == "paragraph_open":
+                self.introduction(block)
+            else:
+                self.info(block, why)
+            return False
+        if block.kind == "hr":
+            self.info(block, "a horizontal rule")
+            return False
+        if self.pending and self.pending.content:
+            self.pending.content.append(block)
+            return False
+        drafts, used_next = self.idiom(block, following)
+        if drafts:
+            if self.pending:
+                self.pending.has_terms = True
+            self.drafts.extend(drafts)
+            self.last = drafts[-1]
+            self.last_from_table = block.kind == "table_open"
+        elif self.pending:
+            self.pending.content.append(block)
+        elif self.last and not (self.last_from_table and block.kind == "table_open"):
+            self.absorb(self.last, block)
+        elif block.kind == "paragraph_open" and not self.last:
+            self.introduction(block)
+        elif block.kind == "table_open":
+            self.info(
+                block,
+                "a table with no term and definition columns (Term, Word, Acronym or Question; Definition, Meaning or Answer)",
+            )
+        else:
+            self.info(block, "not a term: comes before the first term and under no heading")
+        return used_next
+
+    def introduction(self, block: Block) -> None:
+        self.parsed.meta.append(("Introduction", mdparse.plain(block.inline.children if block.inline else None)))
+        self.parsed.meta_lines.extend(block.lines(self.source))
+
+    def toc_list(self, block: Block) -> bool:
+        """A list whose every item is a link to a heading of the note: learn names, show nothing."""
+        links = []
+        for token in block.tokens:
+            if token.type == "inline":
+                children = [c for c in token.children or [] if c.type not in ("softbreak",)]
+                href = str(children[0].attrs.get("href", "")) if children else ""
+                if not (children and children[0].type == "link_open" and children[-1].type == "link_close"):
+                    return False
+                if not href.startswith("#"):
+                    return False
+                links.append((mdparse.anchor_key(href[1:]), mdparse.plain(children)))
+        if not links:
+            return False
+        self.toc.extend(links)
+        self.info(block, "a table of contents: its links name the headings they point to")
+        return True
+
+    def idiom(self, block: Block, following: Block | None) -> tuple[list[Draft], bool]:
+        if block.kind == "paragraph_open" and block.inline is not None:
+            drafts = term_lines(self, block.inline.content, block)
+            if drafts:
+                return drafts, False
+            name = block.inline.content
+            if following and following.kind in _LISTS and is_short_name(name) and not is_term_list(following):
+                lines = block.lines(self.source)
+                draft = Draft(name=inline_name(name), line=lines[0], lines=list(lines))
+                self.absorb(draft, following)
+                return [draft], True
+        elif block.kind in _LISTS:
+            return term_list(self, block), False
+        elif block.kind == "dl_open":
+            return definition_list(self, block), False
+        elif block.kind == "table_open":
+            return table(self, block), False
+        return [], False
+
+
+def _has_one_title(tops: list[Block]) -> bool:
+    """The note starts with its only level-1 heading."""
+    headings = [b for b in tops if b.kind == "heading_open"]
+    first = next((b for b in tops if b.kind != "front_matter"), None)
+    ones = [b for b in headings if b.tokens[0].tag == "h1"]
+    return first is not None and first.kind == "heading_open" and first.tokens[0].tag == "h1" and len(ones) == 1
+
+
+def parse(text: str, path: str) -> Parsed:
+    source = text.split("\n")
+    tops = blocks(mdparse.parse(text))
+    reader = _Reader(source, path)
+    title_block = next((b for b in tops if b.kind == "heading_open"), None) if _has_one_title(tops) else None
+    skip_next = False
+    for index, block in enumerate(tops):
+        if skip_next:
+            skip_next = False
+            continue
+        if block.kind == "front_matter":
+            front_matter(block.tokens[0].content, path, reader.parsed, first_line=2)
+            reader.parsed.meta_lines.extend(block.lines(source))
+        elif block.kind == "heading_open":
+            reader.heading(block, int(block.tokens[0].tag[1]), title=block is title_block)
+        else:
+            skip_next = reader.block(block, tops[index + 1] if index + 1 < len(tops) else None)
+    reader.finish()
+    aliases = dict(reader.toc)
+    reader.parsed.entries = [_freeze(draft, aliases.get(draft.anchor, "")) for draft in reader.drafts]
+    return reader.parsed
+
+
+def _freeze(draft: Draft, toc_name: str) -> Entry:
+    body = "\n\n".join(part for part in draft.body if part.strip())
+    aliases = (toc_name,) if toc_name and mdparse.anchor_key(toc_name) != draft.anchor else ()
+    return Entry(
+        name=draft.name,
+        line=draft.line,
+        paragraphs=tuple(mdparse.plain_text(body)),
+        lines=tuple(sorted(set(draft.lines))),
+        body=body,
+        aliases=aliases,
+        anchor=draft.anchor,
+    )
