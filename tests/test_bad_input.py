@@ -218,14 +218,34 @@ shaped_text = st.lists(
             "x = f(y)",
             "---",
             "title: t",
+            # Markdown idioms
+            "Title\n=====",
+            "Sub\n---",
+            "#### Deep heading",
+            "* **Term** : def ∇ with `code`",
+            "1. **Term** - def",
+            "**Bold:** def",
+            "  - nested bullet",
+            "Name\n: a definition",
+            "| Term | Definition |\n|---|---|\n| A | B |",
+            "| Acronym | Meaning |\n|---|---|\n| CNN | Conv net |",
+            "- [Alias (A)](#term)",
+            "[link](#term) [bad](javascript:alert(1)) ![img](x.png) ![remote](https://e.org/i.png)",
+            "```python\ncode = 1\n```",
+            "> a quote",
+            "<script>alert(1)</script>",
+            "مرحبا بالعالم ‏RTL‏",
+            "e\u0301\u0301 combining, emoji 🧠🔥, NUL \x00, symbols ∇∂∑",
+            "x" * 3000,
         ]
     ),
     max_size=30,
 ).map("\n".join)
+any_text = st.one_of(lines_text, shaped_text)
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(text=st.one_of(lines_text, shaped_text))
+@given(text=any_text)
 def test_every_parser_accounts_for_every_line_and_never_raises(text):
     for shape, module in SHAPES.items():
         parsed = module.parse(text, "n.txt")
@@ -257,3 +277,37 @@ def test_two_builds_give_identical_sites(tmp_path, monkeypatch):
     assert files[0] == files[1]
     different = [f for f in files[0] if (sites[0] / f).read_bytes() != (sites[1] / f).read_bytes()]
     assert different == []
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(notes=st.lists(st.tuples(st.sampled_from([".md", ".txt"]), any_text), min_size=1, max_size=3))
+def test_the_whole_pipeline_never_raises_on_any_text(notes):
+    """parse -> merge -> link -> emit on any Unicode in either kind of note: pages for every term, never a traceback."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "glossary"
+        path.mkdir()
+        for index, (suffix, text) in enumerate(notes):
+            (path / f"note{index}{suffix}").write_text(text, encoding="utf-8", errors="surrogatepass")
+        linked, issues, files = generate(path)
+        for term in linked.terms:
+            assert f"terms/{term}.md" in files
+        for issue in issues:
+            assert issue.path.startswith("glossary/")
+
+
+@settings(
+    max_examples=4, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
+)
+@given(text=shaped_text)
+def test_mkdocs_builds_a_site_from_any_markdown_note(tmp_path_factory, text):
+    """A sample of the same texts through a whole `mkdocs build`."""
+    tmp = tmp_path_factory.mktemp("anytext")
+    folder = glossary(tmp, {"any.md": text, "walk.txt": LOCI})
+    project = copy_project(tmp / "project", glossary=folder)
+    result = mkdocs_build(project, strict=False)
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+    linked = generate(folder)[0]
+    for term in linked.terms:
+        assert (project / "site" / "terms" / term / "index.html").is_file()

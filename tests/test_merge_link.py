@@ -115,3 +115,9 @@ def test_search_separator_is_read_from_mkdocs_yml():
     assert boost("Gradient") > boost("Gradient descent") > boost("Stochastic gradient descent")
     assert 2 * boost("Gradient descent") > boost("Gradient")
     assert boost("model.eval()") == boost("Gradient descent")  # "." separates words
+
+
+def test_matcher_survives_symbols_and_underscore_tokens():
+    """A token of underscores alone once crashed the matcher (IndexError) on notes holding ∇."""
+    matcher = Matcher({"gradient": "gradient", "term": "term"})
+    assert matcher.find("the ∇ _ __ gradient __init__ ∂_ term") == [(11, 19, "gradient"), (32, 36, "term")]

@@ -57,7 +57,9 @@ def note_page(note: Note, slugs: dict[tuple[str, int], Slug], skipped: list[Issu
     out.append("\n")
     if skipped:
         out.append("## Lines not shown as terms\n\n| Line | Why |\n|---:|---|\n")
-        out.extend(f"| {issue.line or ''} | {md(issue.message, start=False)} |\n" for issue in skipped)
+        for issue in skipped:
+            where = f"{issue.line}–{issue.last}" if issue.last > issue.line else f"{issue.line or ''}"
+            out.append(f"| {where} | {md(issue.message, start=False)} |\n")
         out.append("\n")
     return "".join(out)
 
