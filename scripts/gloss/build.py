@@ -2,8 +2,9 @@
 
     notes, issues = parse(folder)
     glossary = merge(notes, curated)
-    linked = link(glossary)
-    files = emit(Site(linked, issues, settings, stamp))
+    linked = link(glossary, similar.cosine)   # similarity = TF-IDF of the definitions
+    concepts = relate(linked, similar)         # topics, related terms, graph layout
+    files = emit(Site(linked, issues, settings, stamp, concepts))
     write(files, docs)                      # the command line; the MkDocs hook hands them to MkDocs
 
 Everything is gathered before anything is written.
@@ -16,12 +17,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
-from . import curated, settings
+from . import curated, settings, similarity
 from .link import link
 from .merge import merge
 from .model import Issue, Level, Linked, Settings, Site
 from .pages import emit
 from .read import CURATED, parse
+from .relate import relate
 from .write import write
 
 
@@ -86,8 +88,11 @@ def generate(folder: Path, site_settings: Settings | None = None) -> Generated:
     curated_path = f"{folder.name}/{CURATED}"
     glossary = merge(notes, curated.load(folder / CURATED, curated_path), curated_path)
     issues = [*issues, *glossary.issues]
-    linked = link(glossary)
-    return Generated(linked, issues, emit(Site(linked, tuple(issues), site_settings, stamp(folder))))
+    similar = similarity.build(glossary)
+    linked = link(glossary, similar.cosine)
+    concepts = relate(linked, similar, curated_path)
+    issues.extend(concepts.issues)
+    return Generated(linked, issues, emit(Site(linked, tuple(issues), site_settings, stamp(folder), concepts)))
 
 
 def build(folder: Path, docs: Path, site_settings: Settings | None = None) -> Result:

@@ -1,10 +1,19 @@
-"""The curated data file ``glossary/curated.yml``: display names and aliases.
+"""The curated data file ``glossary/curated.yml``: what the notes cannot say themselves.
 
 Format::
 
+    topics:                       # the topics terms are grouped into, in this order
+      optimization:               # the topic's slug (its page is /topics/optimization/)
+        name: Optimization
+        about: How the parameters are updated to lower the loss.
     terms:
-      Backpropagation:          # the display name
-        aliases: [Backprop]     # other names the notes use for it
+      Backpropagation:            # the display name
+        aliases: [Backprop]       # other names the notes use for it
+        topics: [optimization]    # slugs of the topics above
+        see_also: [Gradient]      # related terms, by name
+        autolink: false           # do not link its mentions automatically
+    words:
+      step: ~                     # a word that never links (or: the name of the term it always means)
 
 Anything wrong in it is an ``Issue`` naming ``curated.yml:line``.
 """
@@ -18,11 +27,24 @@ import yaml
 
 from .model import Issue
 
+TERM_SETTINGS = ("aliases", "topics", "see_also", "autolink")
+
 
 @dataclass(frozen=True)
 class CuratedTerm:
     name: str
     aliases: tuple[str, ...]
+    line: int
+    topics: tuple[str, ...] = ()
+    see_also: tuple[str, ...] = ()
+    autolink: bool = True
+
+
+@dataclass(frozen=True)
+class CuratedTopic:
+    slug: str
+    name: str
+    about: str
     line: int
 
 
@@ -30,6 +52,8 @@ class CuratedTerm:
 class Curated:
     terms: tuple[CuratedTerm, ...] = ()
     issues: tuple[Issue, ...] = field(default=())
+    topics: tuple[CuratedTopic, ...] = ()
+    words: tuple[tuple[str, str | None, int], ...] = ()  # (word, term name or None, line)
 
 
 def _scalar(node: yaml.Node) -> str | None:
@@ -38,10 +62,70 @@ def _scalar(node: yaml.Node) -> str | None:
     return None
 
 
+def _line(node: yaml.Node) -> int:
+    return node.start_mark.line + 1
+
+
+def _names(node: yaml.Node, key: str, shown: str, issues: list[Issue]) -> tuple[str, ...]:
+    if isinstance(node, yaml.SequenceNode) and all(_scalar(item) for item in node.value):
+        return tuple(_scalar(item) or "" for item in node.value)
+    if isinstance(node, yaml.ScalarNode) and node.value:
+        return (str(node.value).strip(),)
+    issues.append(Issue(shown, _line(node), f"'{key}' must be a list of names"))
+    return ()
+
+
+class _Reader:
+    def __init__(self, shown: str):
+        self.shown = shown
+        self.issues: list[Issue] = []
+
+    def issue(self, node: yaml.Node, message: str) -> None:
+        self.issues.append(Issue(self.shown, _line(node), message))
+
+    def term(self, name_node: yaml.Node, settings: yaml.Node) -> CuratedTerm | None:
+        name = _scalar(name_node)
+        if not name:
+            self.issue(name_node, "a term's display name must be text")
+            return None
+        values: dict[str, object] = {}
+        if isinstance(settings, yaml.MappingNode):
+            for setting, value in settings.value:
+                key = _scalar(setting) or ""
+                if key not in TERM_SETTINGS:
+                    self.issue(setting, f"unknown setting '{key}' (expected one of: {', '.join(TERM_SETTINGS)})")
+                elif key == "autolink":
+                    if _scalar(value) not in ("true", "false"):
+                        self.issue(value, "'autolink' must be true or false")
+                    values[key] = _scalar(value) != "false"
+                else:
+                    values[key] = _names(value, key, self.shown, self.issues)
+        elif not (isinstance(settings, yaml.ScalarNode) and settings.value in ("", "null", "~")):
+            self.issue(name_node, f"settings of '{name}' must be a mapping such as 'aliases: [...]'")
+        return CuratedTerm(
+            name=name,
+            aliases=tuple(values.get("aliases", ())),  # type: ignore[arg-type]
+            line=_line(name_node),
+            topics=tuple(values.get("topics", ())),  # type: ignore[arg-type]
+            see_also=tuple(values.get("see_also", ())),  # type: ignore[arg-type]
+            autolink=bool(values.get("autolink", True)),
+        )
+
+    def topic(self, slug_node: yaml.Node, settings: yaml.Node) -> CuratedTopic | None:
+        slug = _scalar(slug_node) or ""
+        fields = {(_scalar(k) or ""): (_scalar(v) or "") for k, v in getattr(settings, "value", []) if _scalar(k)}
+        if not slug or not isinstance(settings, yaml.MappingNode) or not fields.get("name"):
+            self.issue(slug_node, "a topic is a slug with 'name:' (and 'about:') under it")
+            return None
+        for key in set(fields) - {"name", "about"}:
+            self.issue(slug_node, f"unknown topic setting '{key}' (expected name, about)")
+        return CuratedTopic(slug, fields["name"], fields.get("about", ""), _line(slug_node))
+
+
 def load(path: Path, shown: str) -> Curated:
     if not path.exists():
         return Curated()
-    issues: list[Issue] = []
+    reader = _Reader(shown)
     try:
         root = yaml.compose(path.read_text(encoding="utf-8"))
     except (yaml.YAMLError, UnicodeDecodeError) as error:
@@ -51,39 +135,34 @@ def load(path: Path, shown: str) -> Curated:
     if root is None:
         return Curated()
     if not isinstance(root, yaml.MappingNode):
-        return Curated(issues=(Issue(shown, root.start_mark.line + 1, "expected a mapping with a 'terms:' key"),))
+        return Curated(issues=(Issue(shown, _line(root), "expected a mapping with a 'terms:' key"),))
     terms: list[CuratedTerm] = []
+    topics: list[CuratedTopic] = []
+    words: list[tuple[str, str | None, int]] = []
     for key_node, value_node in root.value:
-        if _scalar(key_node) != "terms":
-            issues.append(
-                Issue(shown, key_node.start_mark.line + 1, f"unknown key '{_scalar(key_node)}' (expected 'terms')")
-            )
+        key = _scalar(key_node)
+        if key not in ("terms", "topics", "words"):
+            reader.issue(key_node, f"unknown key '{key}' (expected 'terms', 'topics' or 'words')")
             continue
         if not isinstance(value_node, yaml.MappingNode):
-            issues.append(Issue(shown, value_node.start_mark.line + 1, "'terms' must map display names to settings"))
+            reader.issue(value_node, f"'{key}' must be a mapping")
             continue
         for name_node, settings in value_node.value:
-            line = name_node.start_mark.line + 1
-            name = _scalar(name_node)
-            if not name:
-                issues.append(Issue(shown, line, "a term's display name must be text"))
-                continue
-            aliases: list[str] = []
-            if isinstance(settings, yaml.MappingNode):
-                for setting, value in settings.value:
-                    if _scalar(setting) != "aliases":
-                        issues.append(
-                            Issue(
-                                shown,
-                                setting.start_mark.line + 1,
-                                f"unknown setting '{_scalar(setting)}' (expected 'aliases')",
-                            )
-                        )
-                    elif isinstance(value, yaml.SequenceNode) and all(_scalar(item) for item in value.value):
-                        aliases.extend(_scalar(item) or "" for item in value.value)
-                    else:
-                        issues.append(Issue(shown, value.start_mark.line + 1, "'aliases' must be a list of names"))
-            elif not (isinstance(settings, yaml.ScalarNode) and settings.value in ("", "null", "~")):
-                issues.append(Issue(shown, line, f"settings of '{name}' must be a mapping such as 'aliases: [...]'"))
-            terms.append(CuratedTerm(name=name, aliases=tuple(aliases), line=line))
-    return Curated(terms=tuple(terms), issues=tuple(issues))
+            if key == "terms":
+                term = reader.term(name_node, settings)
+                terms.extend([term] if term else [])
+            elif key == "topics":
+                topic = reader.topic(name_node, settings)
+                topics.extend([topic] if topic else [])
+            else:
+                word, meaning = _scalar(name_node), _scalar(settings)
+                if not word:
+                    reader.issue(name_node, "a word must be text")
+                    continue
+                words.append((word, meaning if meaning not in (None, "", "~", "null") else None, _line(name_node)))
+    known = {topic.slug for topic in topics}
+    for term in terms:
+        for slug in term.topics:
+            if slug not in known:
+                reader.issues.append(Issue(shown, term.line, f"'{term.name}': unknown topic '{slug}' (see 'topics:')"))
+    return Curated(terms=tuple(terms), issues=tuple(reader.issues), topics=tuple(topics), words=tuple(words))

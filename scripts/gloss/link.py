@@ -7,11 +7,13 @@ definition is rendered with its links by ``richtext.py``.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import PurePosixPath
 
-from .matcher import Matcher, code_spans, segments, surfaces_of
-from .model import Definition, Glossary, Linked, LinkedDefinition, LinkedTerm, Slug, Stop
+from .matcher import Matcher, code_spans, segments, sentence_at, surfaces_of
+from .model import Definition, Glossary, Linked, LinkedDefinition, LinkedTerm, Slug, Stop, Term
 from .richtext import NoteLinks, render
 
 __all__ = ["Matcher", "code_spans", "link", "link_definition"]
@@ -33,43 +35,96 @@ def note_links(glossary: Glossary) -> dict[Slug, NoteLinks]:
 
 
 def link_definition(
-    definition: Definition, matcher: Matcher, own: Slug, links: NoteLinks | None = None
-) -> tuple[LinkedDefinition, list[Slug]]:
-    linked: set[Slug] = set()
+    definition: Definition, matcher: Matcher, own: Slug, links: NoteLinks | None = None, banned: set[Slug] | None = None
+) -> tuple[LinkedDefinition, list[Slug], dict[Slug, str]]:
+    """The definition with its links, the terms it links to in order, and the sentence of each link.
+    Terms in ``banned`` are not linked."""
+    linked: set[Slug] = set(banned or ())
+    contexts: dict[Slug, str] = {}
     if definition.body and links is not None:
-        html, targets = render(definition.body, matcher, own, linked, links)
-        return LinkedDefinition(definition, (), (), html), targets
+        html, targets = render(definition.body, matcher, own, linked, links, contexts)
+        return LinkedDefinition(definition, (), (), html), targets, contexts
     order: list[Slug] = []
     paragraphs = tuple(segments(text, matcher, own, linked) for text in definition.paragraphs)
     bullets = tuple(segments(text, matcher, own, linked) for text in definition.bullets)
-    for part in (*paragraphs, *bullets):
-        order.extend(segment.target for segment in part if segment.kind == "link")
-    return LinkedDefinition(definition, paragraphs, bullets), order
+    for text, part in zip((*definition.paragraphs, *definition.bullets), (*paragraphs, *bullets), strict=True):
+        position = 0
+        for segment in part:
+            if segment.kind == "link":
+                order.append(segment.target)
+                contexts.setdefault(segment.target, sentence_at(text, position, position + len(segment.text)))
+            position += len(segment.text)
+    return LinkedDefinition(definition, paragraphs, bullets), order, contexts
 
 
-def link(glossary: Glossary) -> Linked:
+MAX_SHARE = 0.10  # no term takes more than this share of the links inside definitions ...
+MIN_CAP = 3  # ... unless the glossary is so small that the share is under this many links
+
+
+@dataclass
+class _TermLinks:
+    definitions: tuple[LinkedDefinition, ...]
+    targets: list[Slug]  # one per link, in order
+    contexts: dict[Slug, str]
+
+
+def _link_term(term: Term, matcher: Matcher, links: dict[Slug, NoteLinks], banned: set[Slug]) -> _TermLinks:
+    linked_definitions = []
+    targets: list[Slug] = []
+    contexts: dict[Slug, str] = {}
+    for definition in term.definitions:
+        note = definition.sources[0].note if definition.sources else None
+        linked_definition, order, found = link_definition(
+            definition, matcher, term.slug, links.get(note) if note else None, banned
+        )
+        for target, sentence in found.items():
+            contexts.setdefault(target, sentence)
+        linked_definitions.append(linked_definition)
+        targets.extend(order)
+    return _TermLinks(tuple(linked_definitions), targets, contexts)
+
+
+def hubs(linked: dict[Slug, _TermLinks], cosine: Callable[[Slug, Slug], float], banned: dict[Slug, set[Slug]]) -> bool:
+    """Cap every target at MAX_SHARE of all links: the terms whose definitions are least like the
+    target's lose their link to it (``banned``).  True when anything was banned."""
+    total = sum(len(item.targets) for item in linked.values())
+    cap = max(MIN_CAP, int(total * MAX_SHARE))
+    incoming: dict[Slug, Counter[Slug]] = defaultdict(Counter)
+    for source, item in linked.items():
+        for target in item.targets:
+            incoming[target][source] += 1
+    changed = False
+    for target, sources in incoming.items():
+        if sum(sources.values()) <= cap:
+            continue
+        kept = 0
+        for source in sorted(sources, key=lambda s: (-cosine(s, target), s)):
+            if kept + sources[source] <= cap:
+                kept += sources[source]
+            else:
+                banned[source].add(target)
+                changed = True
+    return changed
+
+
+def link(glossary: Glossary, cosine: Callable[[Slug, Slug], float] | None = None) -> Linked:
+    """Link every term's definitions.  With ``cosine`` (how alike two terms are), a term mentioned in
+    more than MAX_SHARE of the links keeps only the links from the terms most like it."""
     matcher = Matcher(surfaces_of(glossary))
     links = note_links(glossary)
+    banned: dict[Slug, set[Slug]] = defaultdict(set)
+    result = {term.slug: _link_term(term, matcher, links, set()) for term in glossary.terms}
+    for _ in range(5):  # a cap lowers the total, which can lower the cap: a few rounds settle it
+        if cosine is None or not hubs(result, cosine, banned):
+            break
+        for term in glossary.terms:
+            if banned[term.slug]:
+                result[term.slug] = _link_term(term, matcher, links, banned[term.slug])
     names_by_slug = {term.slug: term.name.casefold() for term in glossary.terms}
-    outgoing: dict[Slug, list[Slug]] = {}
     incoming: dict[Slug, set[Slug]] = defaultdict(set)
-    definitions: dict[Slug, tuple[LinkedDefinition, ...]] = {}
-    count = 0
-    for term in glossary.terms:
-        targets: list[Slug] = []
-        linked_definitions = []
-        for definition in term.definitions:
-            note = definition.sources[0].note if definition.sources else None
-            linked_definition, order = link_definition(
-                definition, matcher, term.slug, links.get(note) if note else None
-            )
-            linked_definitions.append(linked_definition)
-            count += len(order)
-            targets.extend(order)
-        definitions[term.slug] = tuple(linked_definitions)
-        outgoing[term.slug] = list(dict.fromkeys(targets))
-        for target in outgoing[term.slug]:
-            incoming[target].add(term.slug)
+    for source, item in result.items():
+        for target in item.targets:
+            incoming[target].add(source)
     stops: dict[Slug, list[Stop]] = defaultdict(list)
     for walk in glossary.walks:
         for stop in walk.stops:
@@ -77,11 +132,12 @@ def link(glossary: Glossary) -> Linked:
     terms = {
         term.slug: LinkedTerm(
             term=term,
-            definitions=definitions[term.slug],
-            links_to=tuple(outgoing[term.slug]),
+            definitions=result[term.slug].definitions,
+            links_to=tuple(dict.fromkeys(result[term.slug].targets)),
             linked_from=tuple(sorted(incoming[term.slug], key=lambda slug: (names_by_slug[slug], slug))),
             stops=tuple(stops[term.slug]),
+            contexts=result[term.slug].contexts,
         )
         for term in glossary.terms
     }
-    return Linked(glossary=glossary, terms=terms, link_count=count)
+    return Linked(glossary=glossary, terms=terms, link_count=sum(len(item.targets) for item in result.values()))

@@ -24,6 +24,29 @@ _BETWEEN = re.compile(r"[ \t]+|-")  # what may stand between the words of one na
 
 
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>]+", re.I)
+# A formula written in prose ("W -= step * gradient", "y = mx + t", "dy/dx"): operands joined
+# by operators, at least one of them = * / ^ % < or >.  Arrows ("=>") are prose, not formulas.
+_OPERAND = r"[\w.()\[\]']+"
+_FORMULA = re.compile(rf"{_OPERAND}(?:\s*(?:[-+*/^%<>]=?|==|=|\*\*)\s*{_OPERAND})+")
+_FORMULA_SIGN = re.compile(r"[=*/^%<>]")
+_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n+")
+
+
+def formula_spans(text: str) -> list[tuple[int, int]]:
+    return [match.span() for match in _FORMULA.finditer(text) if _FORMULA_SIGN.search(match.group())]
+
+
+def sentence_at(text: str, start: int, end: int, limit: int = 160) -> str:
+    """The sentence of ``text`` that holds text[start:end], shortened around it to about ``limit`` characters."""
+    begin = 0
+    for boundary in _SENTENCE_END.finditer(text, 0, start):
+        begin = boundary.end()
+    after = _SENTENCE_END.search(text, end)
+    sentence = text[begin : after.start() if after else len(text)].strip()
+    if len(sentence) > limit:
+        offset = max(0, start - begin - limit // 2)
+        sentence = ("…" if offset else "") + sentence[offset : offset + limit].strip() + "…"
+    return " ".join(sentence.split())
 
 
 def code_spans(text: str) -> list[tuple[int, int]]:
@@ -34,8 +57,12 @@ def code_spans(text: str) -> list[tuple[int, int]]:
 
 
 def pieces(text: str) -> list[tuple[int, int, str]]:
-    """A text cut into (start, end, kind): "code", "url" (never linked inside) or "text"."""
-    spans = sorted([(*span, "code") for span in code_spans(text)] + [(*m.span(), "url") for m in _URL.finditer(text)])
+    """A text cut into (start, end, kind): "code", "url" or "formula" (never linked inside) or "text"."""
+    spans = sorted(
+        [(*span, "code") for span in code_spans(text)]
+        + [(*m.span(), "url") for m in _URL.finditer(text)]
+        + [(*span, "formula") for span in formula_spans(text)]
+    )
     result: list[tuple[int, int, str]] = []
     position = 0
     for start, end, kind in spans:
@@ -104,12 +131,20 @@ class Matcher:
 
 
 def surfaces_of(glossary: Glossary) -> dict[str, Slug]:
+    """Every name and alias key that links, to its term: not the terms curated with ``autolink: false``,
+    and the curated words pinned to one term (or to none)."""
     surfaces: dict[str, Slug] = {}
-    for term in glossary.terms:
+    linkable = [term for term in glossary.terms if term.autolink]
+    for term in linkable:
         surfaces[term.key] = term.slug
-    for term in glossary.terms:
+    for term in linkable:
         for alias in term.aliases:
             surfaces.setdefault(names.key(alias), term.slug)
+    for word, target in glossary.words.items():
+        if target is None:
+            surfaces.pop(word, None)
+        else:
+            surfaces[word] = target
     return surfaces
 
 
@@ -119,7 +154,7 @@ def segments(text: str, matcher: Matcher, own: Slug, linked: set[Slug]) -> tuple
     for start, end, kind in pieces(text):
         if kind == "code":
             result.append(Segment(text[start:end], "code"))
-        elif kind == "url":
+        elif kind in ("url", "formula"):
             result.append(Segment(text[start:end]))
         else:
             result.extend(mentions(text, start, end, matcher, own, linked))

@@ -19,7 +19,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from . import names
+from . import curation, names
 from .curated import Curated
 from .model import Definition, Entry, Glossary, Issue, Note, Slug, Source, Term
 from .walks import walks
@@ -252,6 +252,13 @@ def merge(notes: list[Note], curated: Curated, curated_path: str = "glossary/cur
             )
         )
     terms.sort(key=lambda term: (term.name.casefold(), term.slug))
+
+    def slug_of(name: str) -> Slug | None:
+        found = naming.get(index.term_of(names.key(name)))
+        return found.slug if found else None
+
+    terms, topics, words, curated_issues = curation.apply(terms, curated, slug_of, curated_path)
+    issues.extend(curated_issues)
     entry_terms = {(r.note.path, r.entry.line): naming[r.key].slug for r in readings}
     return Glossary(
         notes=tuple(notes),
@@ -259,4 +266,6 @@ def merge(notes: list[Note], curated: Curated, curated_path: str = "glossary/cur
         walks=walks(notes, entry_terms),
         issues=tuple(issues),
         entry_terms=entry_terms,
+        topics=topics,
+        words=words,
     )

@@ -146,6 +146,9 @@ class Term:
     gist: str
     definitions: tuple[Definition, ...]
     key: str = ""
+    topics: tuple[Slug, ...] = ()  # curated (curated.yml); relate.py suggests them for the others
+    see_also: tuple[Slug, ...] = ()  # curated related terms
+    autolink: bool = True  # whether mentions of it become links
 
 
 @dataclass(frozen=True)
@@ -162,6 +165,15 @@ class Glossary:
     walks: tuple[Walk, ...]
     issues: tuple[Issue, ...] = ()
     entry_terms: dict[tuple[str, int], Slug] = field(default_factory=dict)  # (note path, line) -> term
+    topics: tuple[TopicInfo, ...] = ()  # the curated topics, in their order
+    words: dict[str, Slug | None] = field(default_factory=dict)  # a word's key -> the term it means, or never linked
+
+
+@dataclass(frozen=True)
+class TopicInfo:
+    slug: Slug
+    name: str
+    about: str = ""
 
 
 @dataclass(frozen=True)
@@ -188,6 +200,7 @@ class LinkedTerm:
     links_to: tuple[Slug, ...]  # in order of first mention
     linked_from: tuple[Slug, ...]  # sorted by name
     stops: tuple[Stop, ...] = ()
+    contexts: dict[Slug, str] = field(default_factory=dict)  # a term it links to -> the sentence of the link
 
 
 @dataclass(frozen=True)
@@ -195,6 +208,41 @@ class Linked:
     glossary: Glossary
     terms: dict[Slug, LinkedTerm] = field(default_factory=dict)  # in name order
     link_count: int = 0
+
+
+@dataclass(frozen=True)
+class Reason:
+    """Why one term is related to another, in words a reader sees."""
+
+    kind: Literal["see-also", "links-to", "linked-from", "name", "similar", "topic", "nearby"]
+    text: str
+    context: str = ""  # the sentence a link stands in
+
+
+@dataclass(frozen=True)
+class Relation:
+    term: Slug
+    score: float
+    reasons: tuple[Reason, ...]
+
+
+@dataclass(frozen=True)
+class Topic:
+    slug: Slug
+    name: str
+    about: str
+    terms: tuple[Slug, ...]  # in name order
+
+
+@dataclass(frozen=True)
+class Concepts:
+    """Stage 4, relate: topics, ranked related terms with reasons, and the concept graph's layout."""
+
+    topics: tuple[Topic, ...] = ()
+    term_topics: dict[Slug, tuple[Slug, ...]] = field(default_factory=dict)
+    related: dict[Slug, tuple[Relation, ...]] = field(default_factory=dict)
+    positions: dict[Slug, tuple[float, float]] = field(default_factory=dict)  # the global graph, in [0, 1]
+    issues: tuple[Issue, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -213,3 +261,4 @@ class Site:
     issues: tuple[Issue, ...]
     settings: Settings
     stamp: float = 0.0  # seconds since the epoch: when the notes last changed (the deck's time)
+    concepts: Concepts = field(default_factory=Concepts)

@@ -19,7 +19,7 @@ from urllib.parse import unquote
 from markdown_it.token import Token
 
 from . import mdparse
-from .matcher import Matcher, mentions, pieces
+from .matcher import Matcher, mentions, pieces, sentence_at
 from .model import Slug
 
 PLACEHOLDER = "glossary:"
@@ -55,9 +55,10 @@ def _link(href: str, text: str) -> list[Token]:
 
 
 class _Linker:
-    def __init__(self, matcher: Matcher, own: Slug, linked: set[Slug], links: NoteLinks):
+    def __init__(self, matcher: Matcher, own: Slug, linked: set[Slug], links: NoteLinks, contexts: dict[Slug, str]):
         self.matcher, self.own, self.linked, self.links = matcher, own, linked, links
         self.order: list[Slug] = []
+        self.contexts = contexts
 
     def target(self, href: str) -> str | None:
         """Where a link written in the note goes; None to show its text only."""
@@ -82,12 +83,16 @@ class _Linker:
             if kind != "text":
                 out.append(_token("text", content=content[start:end]))
                 continue
+            position = start
             for segment in mentions(content, start, end, self.matcher, self.own, self.linked):
                 if segment.kind == "link":
                     self.order.append(segment.target)
+                    sentence = sentence_at(content, position, position + len(segment.text))
+                    self.contexts.setdefault(segment.target, sentence)
                     out.extend(_link(f"{PLACEHOLDER}term/{segment.target}", segment.text))
                 else:
                     out.append(_token("text", content=segment.text))
+                position += len(segment.text)
         return out
 
     def image(self, token: Token) -> list[Token]:
@@ -126,11 +131,14 @@ class _Linker:
         return out
 
 
-def render(body: str, matcher: Matcher, own: Slug, linked: set[Slug], links: NoteLinks) -> tuple[str, list[Slug]]:
-    """The body as HTML with its links, and the terms it links to in order of first mention."""
+def render(
+    body: str, matcher: Matcher, own: Slug, linked: set[Slug], links: NoteLinks, contexts: dict[Slug, str]
+) -> tuple[str, list[Slug]]:
+    """The body as HTML with its links, and the terms it links to in order of first mention
+    (``contexts`` gets the sentence of each link)."""
     md = mdparse.parser()
     tokens = md.parse(body)
-    linker = _Linker(matcher, own, linked, links)
+    linker = _Linker(matcher, own, linked, links, contexts)
     for index, token in enumerate(tokens):
         if token.type == "inline":
             token.children = linker.inline(token.children or [])

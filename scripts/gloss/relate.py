@@ -1,0 +1,154 @@
+"""Stage 4, relate: for every term, the related terms ranked, each with the reasons a reader sees.
+
+Reasons, strongest first: a curated ``see_also``; a link either way (with the
+sentence the link stands in, as Quartz shows backlinks); a shared name ("Batch
+normalization" contains "Normalization", "Autoencoder" ends in "encoder",
+"Regularization" says "L2" of "L2 regularization"); a similar definition (TF-IDF
+cosine, ``similarity.py``); a shared topic.  Every term gets at least
+``MINIMUM`` related terms when the glossary has that many others.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from . import graphlayout, names, topics
+from .model import Concepts, Linked, Reason, Relation, Slug, Term
+from .similarity import Similarity, document
+
+MINIMUM = 3
+SHOWN = 8
+NEAREST = 10
+_WORD = re.compile(r"[^\W_]+")
+_CODE = re.compile(r"^(?=.*\d)[a-z0-9]{1,4}$")  # "l1", "l2", "t5": a code that names a variant
+SCORES = {"see-also": 10.0, "links-to": 4.0, "linked-from": 4.0, "name": 4.0, "shared-word": 2.0, "topic": 1.0}
+COMMON_WORD = 20  # a name word shared by more terms than this relates none of them
+
+
+def _words(name: str) -> list[str]:
+    return [names.singular(word) for word in _WORD.findall(name.lower())]
+
+
+class _Board:
+    """Candidates for each term, with their score and reasons."""
+
+    def __init__(self) -> None:
+        self.scores: dict[Slug, dict[Slug, float]] = defaultdict(lambda: defaultdict(float))
+        self.reasons: dict[Slug, dict[Slug, list[Reason]]] = defaultdict(lambda: defaultdict(list))
+
+    def add(self, term: Slug, other: Slug, score: float, reason: Reason) -> None:
+        if term == other or any(r.text == reason.text for r in self.reasons[term][other]):
+            return
+        self.scores[term][other] += score
+        self.reasons[term][other].append(reason)
+
+
+def name_relations(terms: dict[Slug, Term], board: _Board) -> None:
+    """Names that contain another term's name (word for word, or as the start or end of a word),
+    both ways; names that share a specific word."""
+    by_words = {tuple(_words(term.name)): slug for slug, term in terms.items()}
+    single = {words[0]: slug for words, slug in by_words.items() if len(words) == 1 and len(words[0]) >= 5}
+    every_word = {word for words in by_words for word in words if len(word) >= 5}
+    sharing: dict[str, set[Slug]] = defaultdict(set)
+    for slug, term in terms.items():
+        words = _words(term.name)
+        found: set[Slug] = set()
+        for size in range(1, len(words)):
+            for start in range(len(words) - size + 1):
+                other = by_words.get(tuple(words[start : start + size]))
+                if other:
+                    found.add(other)
+        for word in words:
+            sharing[word].add(slug)
+            for cut in range(5, len(word)):
+                for part in (word[:cut], word[len(word) - cut :]):
+                    if part in single:
+                        found.add(single[part])
+                    if part in every_word:  # "minibatch" and "batch size" share "batch"
+                        sharing[part].add(slug)
+        for other in found - {slug}:
+            name = terms[other].name
+            board.add(slug, other, SCORES["name"], Reason("name", f"its name contains “{name}”"))
+            board.add(other, slug, SCORES["name"], Reason("name", f"“{term.name}” contains its name"))
+            code = words[0] if _CODE.match(words[0]) and len(words) > 1 else ""
+            if code and re.search(rf"\b{code}\b", document(terms[other]), re.I):
+                board.add(other, slug, 2.0, Reason("name", f"its text says “{code.upper()}”"))
+    for word, slugs in sorted(sharing.items(), key=lambda item: -len(item[0])):  # the longest shared word only
+        if 2 <= len(slugs) <= COMMON_WORD and len(word) >= 4:
+            for slug in slugs:
+                for other in slugs - {slug}:
+                    if not any(reason.kind == "name" for reason in board.reasons[slug][other]):
+                        board.add(slug, other, SCORES["shared-word"], Reason("name", f"both names say “{word}”"))
+
+
+def relate(linked: Linked, similar: Similarity, curated_path: str = "glossary/curated.yml") -> Concepts:
+    glossary = linked.glossary
+    terms = {term.slug: term for term in glossary.terms}
+    board = _Board()
+    for slug, term in terms.items():
+        for other in term.see_also:
+            board.add(slug, other, SCORES["see-also"], Reason("see-also", "see also (curated)"))
+            board.add(other, slug, SCORES["see-also"] / 2, Reason("see-also", "see also (curated)"))
+    for slug, item in linked.terms.items():
+        for target in item.links_to:
+            context = item.contexts.get(target, "")
+            board.add(slug, target, SCORES["links-to"], Reason("links-to", "its definition links here", context))
+            board.add(target, slug, SCORES["linked-from"], Reason("linked-from", "links here", context))
+    name_relations(terms, board)
+    nearest = similar.nearest(NEAREST)
+    for slug, pairs in nearest.items():
+        for other, cosine in pairs:
+            board.add(slug, other, 8.0 * cosine, Reason("similar", f"similar definition ({cosine:.0%})"))
+    term_topics, topic_list, issues = topics.assign(linked, board.scores, curated_path)
+    by_topic: dict[Slug, set[Slug]] = defaultdict(set)
+    for slug, own in term_topics.items():
+        for topic in own:
+            by_topic[topic].add(slug)
+    names_of = {topic.slug: topic.name for topic in topic_list}
+    related: dict[Slug, tuple[Relation, ...]] = {}
+    for slug in terms:
+        for other in list(board.scores[slug]):
+            shared = [topic for topic in term_topics[slug] if topic in term_topics[other]]
+            if shared:
+                text = "same topic: " + ", ".join(names_of[topic] for topic in shared)
+                board.add(slug, other, SCORES["topic"] * len(shared), Reason("topic", text))
+        ranked = sorted(board.scores[slug].items(), key=lambda pair: (-pair[1], terms[pair[0]].name.casefold()))
+        picked = [other for other, _ in ranked[:SHOWN]]
+        if len(picked) < MINIMUM:
+            picked += _fill(slug, picked, term_topics, by_topic, similar, terms, board, names_of)
+        related[slug] = tuple(
+            Relation(other, round(board.scores[slug][other], 3), tuple(board.reasons[slug][other])) for other in picked
+        )
+    positions = graphlayout.layout(related, term_topics, [topic.slug for topic in topic_list])
+    return Concepts(topic_list, term_topics, related, positions, tuple(issues))
+
+
+def _fill(
+    slug: Slug,
+    chosen: list[Slug],
+    term_topics: dict[Slug, tuple[Slug, ...]],
+    by_topic: dict[Slug, set[Slug]],
+    similar: Similarity,
+    terms: dict[Slug, Term],
+    board: _Board,
+    names_of: dict[Slug, str],
+) -> list[Slug]:
+    """More related terms for a term with too few: the closest terms of its topics, then any."""
+    pool = sorted(
+        {other for topic in term_topics[slug] for other in by_topic[topic]} - {slug, *chosen},
+        key=lambda other: (-similar.cosine(slug, other), terms[other].name.casefold()),
+    )
+    added = pool[: MINIMUM - len(chosen)]
+    for other in added:
+        shared = [topic for topic in term_topics[slug] if topic in term_topics[other]]
+        text = "same topic: " + ", ".join(names_of[topic] for topic in shared)
+        board.add(slug, other, SCORES["topic"] * len(shared), Reason("topic", text))
+    if len(chosen) + len(added) < MINIMUM:  # no topic-mates left: the terms beside it in the A–Z
+        order = sorted(terms, key=lambda other: (terms[other].name.casefold(), other))
+        at = order.index(slug)
+        around = sorted(set(order) - {slug, *chosen, *added}, key=lambda other: abs(order.index(other) - at))
+        for other in around[: MINIMUM - len(chosen) - len(added)]:
+            board.add(slug, other, 0.01, Reason("nearby", "next to it in the A–Z"))
+            added.append(other)
+    return added

@@ -1,0 +1,67 @@
+"""How alike two terms' definitions are: TF-IDF vectors and cosine similarity, with scikit-learn.
+
+A term's document is its name, its other names and the plain text of all its
+definitions.  Vectors are L2-normalised, so a dot product is the cosine.
+scikit-learn is imported on first use: it is slow to import and a build that
+needs no similarity should not pay for it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from .model import Glossary, Slug, Term
+
+
+def document(term: Term) -> str:
+    parts = [term.name, *term.aliases]
+    for definition in term.definitions:
+        parts.extend(definition.paragraphs)
+        parts.extend(definition.bullets)
+    return "\n".join(parts)
+
+
+@dataclass(frozen=True)
+class Similarity:
+    slugs: tuple[Slug, ...]
+    matrix: Any  # scipy.sparse CSR, one L2-normalised row per term, or None when no text has a word
+    index: dict[Slug, int] = field(default_factory=dict)
+
+    def cosine(self, a: Slug, b: Slug) -> float:
+        if self.matrix is None or a not in self.index or b not in self.index:
+            return 0.0
+        return float(self.matrix[self.index[a]].multiply(self.matrix[self.index[b]]).sum())
+
+    def nearest(self, count: int) -> dict[Slug, list[tuple[Slug, float]]]:
+        """Each term's ``count`` most similar other terms with their cosine, best first (cosine > 0)."""
+        if self.matrix is None or len(self.slugs) < 2:
+            return {slug: [] for slug in self.slugs}
+        from sklearn.neighbors import NearestNeighbors
+
+        neighbours = NearestNeighbors(n_neighbors=min(count + 1, len(self.slugs)), metric="cosine", algorithm="brute")
+        distances, indices = neighbours.fit(self.matrix).kneighbors(self.matrix)
+        result: dict[Slug, list[tuple[Slug, float]]] = {}
+        for row, slug in enumerate(self.slugs):
+            pairs = [
+                (self.slugs[column], round(1.0 - float(distance), 4))
+                for distance, column in zip(distances[row], indices[row], strict=True)
+                if column != row and distance < 1.0 - 1e-9
+            ]
+            result[slug] = sorted(pairs, key=lambda pair: (-pair[1], pair[0]))[:count]
+        return result
+
+
+def build(glossary: Glossary) -> Similarity:
+    slugs = tuple(term.slug for term in glossary.terms)
+    index = {slug: number for number, slug in enumerate(slugs)}
+    if not slugs:
+        return Similarity(slugs, None, index)
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    vectorizer = TfidfVectorizer(stop_words="english", sublinear_tf=True, token_pattern=r"(?u)\b\w[\w-]*\w\b|\b\w\b")
+    try:
+        matrix = vectorizer.fit_transform([document(term) for term in glossary.terms]).tocsr()
+    except ValueError:  # no word in any text (an empty vocabulary)
+        return Similarity(slugs, None, index)
+    return Similarity(slugs, matrix, index)
