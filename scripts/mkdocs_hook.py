@@ -20,9 +20,10 @@ from mkdocs.structure.files import File, Files, InclusionLevel, file_sort_key
 from gloss import settings
 from gloss.build import generate, summary
 from gloss.model import Level
-from gloss.paths import GENERATED_DIRS, GENERATED_FILES
+from gloss.paths import GENERATED_DIRS, GENERATED_FILES, SOURCES_INDEX, TOPICS_INDEX
 
 log = logging.getLogger("mkdocs.hooks.glossary")
+NAV_PAGES = {TOPICS_INDEX, SOURCES_INDEX}  # generated pages that the nav in mkdocs.yml names
 
 
 def on_files(files: Files, config: Any) -> Files:
@@ -41,7 +42,9 @@ def on_files(files: Files, config: Any) -> Files:
     for path, content in generated.items():
         # Term, source and walk pages are reached by links, search and the A–Z
         # index, not the sidebar: a nav entry per term makes every page carry the whole list.
-        inclusion = InclusionLevel.NOT_IN_NAV if path.split("/")[0] in GENERATED_DIRS else InclusionLevel.UNDEFINED
+        folder = path.split("/")[0]
+        in_nav = path in NAV_PAGES
+        inclusion = InclusionLevel.NOT_IN_NAV if folder in GENERATED_DIRS and not in_nav else InclusionLevel.UNDEFINED
         files.append(File.generated(config, path, content=content, inclusion=inclusion))
     log.info(summary(linked, issues) + f"; {len(generated)} files generated")
     # In the order MkDocs reads a folder in, as if the files were on disk (search index, sitemap).

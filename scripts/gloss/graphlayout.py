@@ -1,5 +1,6 @@
 """The concept graph laid out at build time, so the graph page opens at once.
 
+Up to ``KAMADA_LIMIT`` terms: networkx's Kamada-Kawai layout (even spacing).
 Up to ``SPRING_LIMIT`` terms: networkx's spring layout (Fruchterman-Reingold,
 seeded) over the related-term edges.  Beyond it, where that layout's cost grows
 with the square of the terms: each topic a disc on a circle, its terms on a
@@ -14,6 +15,7 @@ from collections.abc import Mapping
 from .model import Relation, Slug
 
 SPRING_LIMIT = 1500
+KAMADA_LIMIT = 400
 SEED = 7
 
 
@@ -36,7 +38,10 @@ def layout(
                     graph[slug][relation.term]["weight"] += weight
                 else:
                     graph.add_edge(slug, relation.term, weight=weight)
-        raw = nx.spring_layout(graph, seed=SEED, weight="weight", iterations=80)
+        if len(slugs) <= KAMADA_LIMIT and nx.is_connected(graph):
+            raw = nx.kamada_kawai_layout(graph)  # even spacing, few crossings; cost grows fast with size
+        else:
+            raw = nx.spring_layout(graph, seed=SEED, weight="weight", iterations=80, k=1.5 / math.sqrt(len(slugs)))
         points = {slug: (float(raw[slug][0]), float(raw[slug][1])) for slug in slugs}
     else:
         points = _clusters(slugs, related, term_topics, topic_order)

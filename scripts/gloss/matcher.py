@@ -42,11 +42,17 @@ def sentence_at(text: str, start: int, end: int, limit: int = 160) -> str:
     for boundary in _SENTENCE_END.finditer(text, 0, start):
         begin = boundary.end()
     after = _SENTENCE_END.search(text, end)
-    sentence = text[begin : after.start() if after else len(text)].strip()
-    if len(sentence) > limit:
-        offset = max(0, start - begin - limit // 2)
-        sentence = ("…" if offset else "") + sentence[offset : offset + limit].strip() + "…"
-    return " ".join(sentence.split())
+    sentence = " ".join(text[begin : after.start() if after else len(text)].split())
+    if len(sentence) <= limit:
+        return sentence
+    words = sentence.split(" ")
+    at = len(" ".join(text[begin:start].split()).split(" ")) - 1  # the word the link starts at
+    first, last = at, at
+    while last + 1 < len(words) and len(" ".join(words[first : last + 2])) <= limit:
+        last += 1
+        if first > 0 and len(" ".join(words[first - 1 : last + 1])) <= limit:
+            first -= 1
+    return ("…" if first else "") + " ".join(words[first : last + 1]) + ("…" if last + 1 < len(words) else "")
 
 
 def code_spans(text: str) -> list[tuple[int, int]]:

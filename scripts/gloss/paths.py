@@ -18,6 +18,11 @@ NOTE_FILES = "note-files"  # images beside Markdown notes, copied: note-files/<n
 HOME = "index.md"
 A_Z = "a-z.md"
 WALK = "walk.md"
+TOPICS = "topics"
+TOPICS_INDEX = f"{TOPICS}/index.md"
+GRAPH = "graph.md"
+GRAPH_DATA = "graph.json"
+GRAPH_PICTURE = "graph.svg"
 SOURCES_INDEX = f"{SOURCES}/index.md"
 REPORT = "build-report.json"
 DECK_STEM = "deep-learning-glossary"  # also the prefix of the deck's GUIDs: never change it
@@ -26,9 +31,13 @@ CSV = f"{DOWNLOADS}/{DECK_STEM}.csv"
 
 # Folders the generator owns whole: pages there are kept out of the nav, and
 # stale files there are removed when the generator writes docs/.
-GENERATED_DIRS = (TERMS, SOURCES, WALKS, DOWNLOADS, NOTE_FILES)
+GENERATED_DIRS = (TERMS, SOURCES, WALKS, DOWNLOADS, NOTE_FILES, TOPICS)
 # Generated files outside those folders.
-GENERATED_FILES = (HOME, A_Z, WALK, REPORT)
+GENERATED_FILES = (HOME, A_Z, WALK, REPORT, GRAPH, GRAPH_DATA, GRAPH_PICTURE)
+
+
+def topic_path(slug: Slug) -> str:
+    return f"{TOPICS}/{slug}.md"
 
 
 def term_path(slug: Slug) -> str:

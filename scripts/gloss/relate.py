@@ -93,8 +93,8 @@ def relate(linked: Linked, similar: Similarity, curated_path: str = "glossary/cu
     for slug, item in linked.terms.items():
         for target in item.links_to:
             context = item.contexts.get(target, "")
-            board.add(slug, target, SCORES["links-to"], Reason("links-to", "its definition links here", context))
-            board.add(target, slug, SCORES["linked-from"], Reason("linked-from", "links here", context))
+            board.add(slug, target, SCORES["links-to"], Reason("links-to", "this definition links to it", context))
+            board.add(target, slug, SCORES["linked-from"], Reason("linked-from", "its definition links here", context))
     name_relations(terms, board)
     nearest = similar.nearest(NEAREST)
     for slug, pairs in nearest.items():

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..model import Site
-from . import assets, deck, index, report, sources, term, walk
+from . import assets, deck, graph, index, report, sources, term, topics, walk
 
 Emitter = Callable[[Site], dict[str, str | bytes]]
 
@@ -21,6 +21,8 @@ PAGE_KINDS: dict[str, Emitter] = {
     "report": report.emit,
     "deck": deck.emit,  # Anki deck and CSV
     "assets": assets.emit,  # images beside Markdown notes
+    "topics": topics.emit,  # a page per topic and the topics index
+    "graph": graph.emit,  # the concept graph: page, data and static picture
 }
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Mapping
 
 from ..escape import code, md
 from ..model import Linked, LinkedTerm, Note, Segment, Slug, Stop
@@ -52,9 +53,12 @@ def letters(linked: Linked) -> list[str]:
     return sorted({letter_of(item.term.name) for item in linked.terms.values()}, key=letter_order)
 
 
-def az_index(linked: Linked, page: str, heading: str | None) -> str:
-    """Terms by first letter with their gists; letters as headings, or (heading=None)
-    as paragraphs, which keeps the home page's index out of the search index."""
+def az_index(
+    linked: Linked, page: str, heading: str | None, topics: Mapping[Slug, tuple[Slug, ...]] | None = None
+) -> str:
+    """Terms by first letter with their gists; letters as headings, or (heading=None) as paragraphs,
+    which keeps an index out of the search index.  With ``topics``, each link carries its term's
+    topics (``data-topics``) for the topic filter."""
     groups: dict[str, list[LinkedTerm]] = defaultdict(list)
     for item in linked.terms.values():
         groups[letter_of(item.term.name)].append(item)
@@ -69,6 +73,9 @@ def az_index(linked: Linked, page: str, heading: str | None) -> str:
         else:
             out.append(f"**{md(letter, start=False)}**\n{{: #{letter_anchor(letter)} .az-letter }}\n\n")
         for item in groups[letter]:
-            out.append(f"- {term_link(linked, page, item.term.slug)}: {md(item.term.gist, start=False)}\n")
+            link = term_link(linked, page, item.term.slug)
+            if topics is not None:
+                link += f'{{: data-topics="{" ".join(topics.get(item.term.slug, ()))}" }}'
+            out.append(f"- {link}: {md(item.term.gist, start=False)}\n")
         out.append("\n")
     return "".join(out)

@@ -1,13 +1,27 @@
-"""The home page and the A–Z page."""
+"""The home page (topics, the walk, search, the most connected terms) and the A–Z page (with a topic filter)."""
 
 from __future__ import annotations
 
-from ..escape import front_matter, md
+from ..escape import front_matter, html, md
 from ..model import Site
-from ..paths import A_Z, HOME, SOURCES_INDEX, WALK, letter_anchor, link_to
-from .common import az_index, letters
+from ..paths import A_Z, GRAPH, HOME, SOURCES_INDEX, TOPICS_INDEX, WALK, link_to, term_path, topic_path, url_to
+from .common import az_index, stop_label
+from .concepts import topic_index
 
-HOME_INDEX_LIMIT = 500  # up to this many terms the home page lists them all with gists
+MOST_CONNECTED = 10
+
+
+def topic_filter(site: Site) -> str:
+    """Links to the topic pages (they work with JavaScript off); docs/assets/topic-filter.js turns
+    them into buttons that filter the list in place."""
+    topics = site.concepts.topics
+    if not topics:
+        return ""
+    links = " · ".join(
+        f'<a href="{url_to(A_Z, topic_path(topic.slug))}" data-topic="{html(topic.slug)}">{html(topic.name)}</a>'
+        for topic in topics
+    )
+    return f'<nav class="topic-filter" aria-label="Topics">Browse by topic: {links}</nav>\n\n'
 
 
 def a_z_page(site: Site) -> str:
@@ -21,14 +35,16 @@ def a_z_page(site: Site) -> str:
             }
         )
         + "# A–Z\n\n"
-        + az_index(linked, A_Z, "##")
+        + topic_filter(site)
+        + az_index(linked, A_Z, "##", site.concepts.term_topics)
     )
 
 
 def home_page(site: Site) -> str:
-    linked = site.linked
+    linked, concepts = site.linked, site.concepts
     glossary = linked.glossary
     stops = sum(len(walk.stops) for walk in glossary.walks)
+    walks = len(glossary.walks)
     out = [
         front_matter(
             {
@@ -37,25 +53,48 @@ def home_page(site: Site) -> str:
             }
         ),
         f"# {md(site.settings.site_name)}\n\n",
-        "A glossary of deep-learning terms grown from one learner's notes. Every term has one page that gathers what each note "
-        "says of it, credited to the note, with links to the terms it mentions and the terms that mention it. "
-        f"The learner memorised the terms along a walk through their home: the [house walk]({link_to(HOME, WALK)}) lists them in walking order.\n\n",
+        "A glossary of deep-learning terms grown from one learner's notes: every term has one page that gathers what "
+        "each note says of it and leads on to its related terms. Search for a term with the box at the top "
+        "(press <kbd>/</kbd>), browse the topics, or walk through the house where the learner memorised them.\n\n",
         f"**{len(linked.terms)} terms** from **{len(glossary.notes)} notes**, **{linked.link_count} links** between them, "
-        f"**{stops} stops** on **{len(glossary.walks)} walk{'s' if len(glossary.walks) != 1 else ''}**.\n\n",
-        f"- [House walk]({link_to(HOME, WALK)}): the terms in walking order, locus by locus\n",
-        f"- [A–Z]({link_to(HOME, A_Z)}): every term with its gist\n",
-        f"- [Sources]({link_to(HOME, SOURCES_INDEX)}): the notes the glossary is built from\n",
-        "- [Benchmarks](benchmarks.md): how the build and search scale\n\n",
-        "## A–Z index { data-search-exclude }\n\n",
+        f"**{len(concepts.topics)} topics**, **{stops} stops** on **{walks} walk{'s' if walks != 1 else ''}**.\n\n",
     ]
-    if len(linked.terms) <= HOME_INDEX_LIMIT:
-        out.append(az_index(linked, HOME, None))
-    else:
-        # A home page that repeats thousands of gists weighs megabytes: link the letters instead.
+    if concepts.topics:
+        colours = topic_index(concepts)
+        out.append("## Topics\n\n")
+        for topic in concepts.topics:
+            out.append(
+                f'- <span class="graph-swatch graph-topic-{colours[topic.slug]}"></span> '
+                f"**[{md(topic.name, start=False)}]({link_to(HOME, topic_path(topic.slug))})** "
+                f"({len(topic.terms)}): {md(topic.about, start=False)}\n"
+            )
+        out.append(f"\nSee how they connect in the [concept graph]({link_to(HOME, GRAPH)}).\n\n")
+    out.append("## The house walk\n\n")
+    if glossary.walks:
+        walk = glossary.walks[0]
         out.append(
-            " · ".join(f"[{md(c, start=False)}]({link_to(HOME, A_Z)}#{letter_anchor(c)})" for c in letters(linked))
-            + f"\n\nAll {len(linked.terms)} terms with their gists are on the [A–Z]({link_to(HOME, A_Z)}) page.\n"
+            f"The terms placed along a walk through the house, from **{md(stop_label(walk.stops[0]), start=False)}** "
+            f"to **{md(stop_label(walk.stops[-1]), start=False)}**: [walk it]({link_to(HOME, WALK)}), "
+            "test yourself, or take the flashcards.\n\n"
         )
+    else:
+        out.append(f"No note places its terms at loci yet; [the walk page]({link_to(HOME, WALK)}) says how.\n\n")
+    degree = {slug: len(item.links_to) + len(item.linked_from) for slug, item in linked.terms.items()}
+    top = sorted(degree, key=lambda slug: (-degree[slug], linked.terms[slug].term.name.casefold()))[:MOST_CONNECTED]
+    if top and degree[top[0]]:
+        out.append("## Most connected terms\n\n")
+        for slug in top:
+            term = linked.terms[slug].term
+            out.append(
+                f"- [{md(term.name, start=False)}]({link_to(HOME, term_path(slug))}) ({degree[slug]} links): "
+                f"{md(term.gist, start=False)}\n"
+            )
+        out.append("\n")
+    out.append(
+        f"## Everything else\n\n[A–Z]({link_to(HOME, A_Z)}) of every term · [Topics]({link_to(HOME, TOPICS_INDEX)}) · "
+        f"[Concept graph]({link_to(HOME, GRAPH)}) · [Sources]({link_to(HOME, SOURCES_INDEX)}): the notes it is built "
+        "from · [Benchmarks](benchmarks.md): how the build and search scale\n"
+    )
     return "".join(out)
 
 

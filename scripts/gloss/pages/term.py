@@ -9,9 +9,12 @@ from ..escape import code, code_block, front_matter, md, sanitize
 from ..model import Linked, LinkedDefinition, LinkedTerm, Note, Site, Slug, Stop
 from ..paths import link_to, resolve, source_path, stop_anchor, term_path, walk_path
 from .common import notes_by_slug, render, search_boost, stop_label, term_link
+from .concepts import related_section, topic_links
 
 
-def page(item: LinkedTerm, linked: Linked, separator: str) -> str:
+def page(item: LinkedTerm, site: Site) -> str:
+    linked, concepts = site.linked, site.concepts
+    separator = site.settings.search_separator
     term = item.term
     path = term_path(term.slug)
     notes = notes_by_slug(linked)
@@ -24,6 +27,7 @@ def page(item: LinkedTerm, linked: Linked, separator: str) -> str:
     ]
     if term.aliases:
         out.append("**Also called:** " + ", ".join(md(alias, start=False) for alias in term.aliases) + "\n\n")
+    out.append(topic_links(term.slug, concepts, path))
     # One heading for all definitions: the name, gist and aliases above it make a
     # short first search document, which is what exact-name and alias queries hit.
     out.append("## Definitions\n\n")
@@ -31,12 +35,7 @@ def page(item: LinkedTerm, linked: Linked, separator: str) -> str:
         out.append(_definition(definition, number, notes, path))
     if item.stops:
         out.append(_walk_section(item, linked, path))
-    if item.links_to or item.linked_from:
-        out.append("## Related { data-search-exclude }\n\n")
-        if item.links_to:
-            out.append("Links to: " + ", ".join(term_link(linked, path, slug) for slug in item.links_to) + "\n\n")
-        if item.linked_from:
-            out.append("Linked from: " + ", ".join(term_link(linked, path, slug) for slug in item.linked_from) + "\n\n")
+    out.append(related_section(term.slug, linked, concepts, path))
     return "".join(out)
 
 
@@ -113,5 +112,4 @@ def _walk_neighbours(item: LinkedTerm, linked: Linked, path: str) -> str:
 
 
 def emit(site: Site) -> dict[str, str | bytes]:
-    linked = site.linked
-    return {term_path(slug): page(item, linked, site.settings.search_separator) for slug, item in linked.terms.items()}
+    return {term_path(slug): page(item, site) for slug, item in site.linked.terms.items()}

@@ -1,0 +1,138 @@
+"""The concept graph: ``graph.md`` (a canvas drawn by docs/assets/graph.js from ``graph.json``),
+``graph.svg`` (the same picture, drawn at build time, shown with JavaScript off) and, on the page,
+every term by topic as an accessible list."""
+
+from __future__ import annotations
+
+import json
+
+from ..escape import front_matter, html
+from ..model import Site, Slug
+from ..paths import GRAPH, GRAPH_DATA, GRAPH_PICTURE, term_path, topic_path, url_to
+from .concepts import topic_index
+
+EDGES_PER_TERM = 4  # the strongest relations of each term are the graph's edges
+PICTURE_EDGES_UP_TO = 2000  # terms; above it the static picture shows the nodes only
+
+
+def edges(site: Site) -> list[tuple[Slug, Slug]]:
+    seen: set[tuple[Slug, Slug]] = set()
+    result = []
+    for slug, relations in site.concepts.related.items():
+        for relation in relations[:EDGES_PER_TERM]:
+            pair = (min(slug, relation.term), max(slug, relation.term))
+            if pair not in seen:
+                seen.add(pair)
+                result.append(pair)
+    return result
+
+
+def data(site: Site) -> str:
+    concepts, terms = site.concepts, site.linked.terms
+    slugs = sorted(concepts.positions, key=lambda slug: (terms[slug].term.name.casefold(), slug))
+    index = {slug: number for number, slug in enumerate(slugs)}
+    colours = topic_index(concepts)
+    degree = {slug: len(terms[slug].links_to) + len(terms[slug].linked_from) for slug in slugs}
+    nodes = [
+        [
+            *concepts.positions[slug],
+            colours.get((concepts.term_topics.get(slug) or (Slug(""),))[0], 0),
+            degree[slug],
+            terms[slug].term.name,
+            slug,
+        ]
+        for slug in slugs
+    ]
+    payload = {
+        "topics": [{"name": topic.name, "colour": colours[topic.slug]} for topic in concepts.topics],
+        "nodes": nodes,
+        "edges": [[index[a], index[b]] for a, b in edges(site) if a in index and b in index],
+    }
+    return json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+
+
+def picture(site: Site) -> str:
+    """The graph as a standalone SVG (colours inline: an <img> does not see the site's CSS)."""
+    concepts = site.concepts
+    colours = topic_index(concepts)
+    palette = [
+        "#3f51b5",
+        "#e65100",
+        "#2e7d32",
+        "#ad1457",
+        "#00838f",
+        "#6a1b9a",
+        "#827717",
+        "#c62828",
+        "#4e342e",
+        "#1565c0",
+    ]
+    size = 1000
+    out = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="-20 -20 {size + 40} {size + 40}" width="{size + 40}" height="{size + 40}">'
+    ]
+    out.append('<rect x="-20" y="-20" width="100%" height="100%" fill="#ffffff"/>')
+    if len(concepts.positions) <= PICTURE_EDGES_UP_TO:
+        for a, b in edges(site):
+            (x1, y1), (x2, y2) = concepts.positions[a], concepts.positions[b]
+            out.append(
+                f'<line x1="{x1 * size:.1f}" y1="{y1 * size:.1f}" x2="{x2 * size:.1f}" y2="{y2 * size:.1f}" stroke="#9e9e9e" stroke-width="0.8"/>'
+            )
+    small = len(concepts.positions) <= 200
+    for slug, (x, y) in concepts.positions.items():
+        topic = (concepts.term_topics.get(slug) or (Slug(""),))[0]
+        colour = palette[colours.get(topic, 0)]
+        out.append(f'<circle cx="{x * size:.1f}" cy="{y * size:.1f}" r="{6 if small else 3}" fill="{colour}"/>')
+        if small:
+            name = html(site.linked.terms[slug].term.name)
+            out.append(
+                f'<text x="{x * size + 8:.1f}" y="{y * size + 4:.1f}" font-family="sans-serif" font-size="13" fill="#212121">{name}</text>'
+            )
+    out.append("</svg>")
+    return "\n".join(out) + "\n"
+
+
+def page(site: Site) -> str:
+    concepts, terms = site.concepts, site.linked.terms
+    colours = topic_index(concepts)
+    count = len(concepts.positions)
+    out = [
+        front_matter(
+            {
+                "title": "Concept graph",
+                "description": f"All {count} terms of the glossary as a graph of related concepts, coloured by topic.",
+                "search": {"exclude": True},
+            }
+        ),
+        "# Concept graph\n\n",
+        "Every term is a point, coloured by its topic, joined to its most related terms. Drag to move, scroll or "
+        "use the buttons to zoom, point at a term to see its neighbours, and click it to open its page.\n\n",
+        '<ul class="graph-legend">\n'
+        + "".join(
+            f'<li><span class="graph-swatch graph-topic-{colours[topic.slug]}"></span>'
+            f'<a href="{url_to(GRAPH, topic_path(topic.slug))}">{html(topic.name)}</a> ({len(topic.terms)})</li>\n'
+            for topic in concepts.topics
+        )
+        + "</ul>\n\n",
+        f'<div class="concept-graph" data-graph="{url_to(GRAPH, GRAPH_DATA)}" data-base="{url_to(GRAPH, "")}">\n'
+        f'<noscript><img class="concept-graph__picture" src="{url_to(GRAPH, GRAPH_PICTURE)}" '
+        f'alt="The concept graph: {count} terms coloured by topic; every term is listed below."></noscript>\n'
+        "</div>\n\n",
+        "## Every term, by topic { #every-term }\n\n",
+    ]
+    for topic in concepts.topics:
+        links = "".join(
+            f'<li><a href="{url_to(GRAPH, term_path(slug))}">{html(terms[slug].term.name)}</a></li>'
+            for slug in topic.terms
+        )
+        out.append(
+            f'<details class="graph-topic-list"><summary>{html(topic.name)} ({len(topic.terms)})</summary>\n'
+            f"<ul>{links}</ul>\n</details>\n\n"
+        )
+    return "".join(out)
+
+
+def emit(site: Site) -> dict[str, str | bytes]:
+    if not site.concepts.positions:
+        return {}
+    return {GRAPH: page(site), GRAPH_DATA: data(site), GRAPH_PICTURE: picture(site)}
