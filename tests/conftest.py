@@ -7,6 +7,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import urlparse
 
 import pytest
 
@@ -91,3 +92,33 @@ def browser():
         chromium = launch(playwright)
         yield chromium
         chromium.close()
+
+
+class Watch:
+    """Console errors and requests that leave 127.0.0.1, for one page."""
+
+    def __init__(self, page):
+        self.errors: list[str] = []
+        self.outside: list[str] = []
+        page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        page.on("pageerror", lambda e: self.errors.append(str(e)))
+
+        def route(route):
+            host = urlparse(route.request.url).hostname
+            if host not in ("127.0.0.1", None) and not route.request.url.startswith("data:"):
+                self.outside.append(route.request.url)
+                return route.abort()
+            return route.continue_()
+
+        page.route("**/*", route)
+
+
+@pytest.fixture
+def page(browser, server):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, base_url=server)
+    page = context.new_page()
+    page.watch = Watch(page)
+    yield page
+    assert page.watch.errors == [], "console errors"
+    assert page.watch.outside == [], "requests outside the site"
+    context.close()

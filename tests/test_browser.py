@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 import re
-from urllib.parse import urlparse
 
 import pytest
+from conftest import Watch
 from playwright.sync_api import Page, expect
 
 PAGES = [
@@ -18,36 +18,6 @@ PAGES = [
     "terms/learning-rate/",
     "terms/core-training-step/",
 ]
-
-
-class Watch:
-    """Console errors and requests that leave 127.0.0.1, for one page."""
-
-    def __init__(self, page: Page):
-        self.errors: list[str] = []
-        self.outside: list[str] = []
-        page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
-        page.on("pageerror", lambda e: self.errors.append(str(e)))
-
-        def route(route):
-            host = urlparse(route.request.url).hostname
-            if host not in ("127.0.0.1", None) and not route.request.url.startswith("data:"):
-                self.outside.append(route.request.url)
-                return route.abort()
-            return route.continue_()
-
-        page.route("**/*", route)
-
-
-@pytest.fixture
-def page(browser, server):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, base_url=server)
-    page = context.new_page()
-    page.watch = Watch(page)
-    yield page
-    assert page.watch.errors == [], "console errors"
-    assert page.watch.outside == [], "requests outside the site"
-    context.close()
 
 
 def search(page: Page, query: str):

@@ -22,6 +22,8 @@ SEEDS = {
     "sources": ["sources/index.md", "sources/deep-learning-wiki.md"],
     "report": ["build-report.json"],
     "deck": ["downloads/deep-learning-glossary.csv"],  # the .apkg is dated: tests/test_memorise.py opens it
+    "topics": ["topics/index.md", "topics/regularization.md"],
+    "graph": ["graph.md", "graph.json", "graph.svg"],
 }
 NOTES = {
     "term": [

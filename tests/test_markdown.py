@@ -289,4 +289,6 @@ def test_notes_and_seeds_merge(tmp_path):
     assert [i for i in issues if i.level == "warning"] == []
     learning_rate = linked.terms["learning-rate"]
     assert any(s.note == "term-lines" for d in learning_rate.term.definitions for s in d.sources)
-    assert "gradient" in linked.terms["momentum"].links_to
+    warmup = linked.terms["warmup"]
+    assert warmup.links_to == ("learning-rate",)
+    assert 'href="glossary:term/learning-rate">learning rate</a>' in warmup.definitions[0].html

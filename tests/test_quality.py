@@ -21,6 +21,10 @@ PAGES = [
     "terms/backpropagation/",
     "terms/timestep/",
     "terms/recurrent-neural-network/",
+    "terms/regularization/",
+    "topics/",
+    "topics/regularization/",
+    "graph/",
     "404.html",
 ]
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"

@@ -48,6 +48,8 @@ def assign(
             message = f"topic of '{term.name}' suggested: {name} (from {evidence}); confirm it under 'terms:' in {curated_path}"
         else:
             term_topics[term.slug] = (OTHER.slug,)
+            if not infos:  # no topics curated at all: nothing to suggest, nothing to report
+                continue
             message = f"'{term.name}' has no topic and no related term with one: put under {OTHER.name}"
         issues.append(Issue(path, line, message, Level.INFO))
     used = {topic for chosen in term_topics.values() for topic in chosen}

@@ -46,6 +46,7 @@ class Draft:
     lines: list[int] = field(default_factory=list)
     body: list[str] = field(default_factory=list)  # Markdown parts (the markdown shape)
     anchor: str = ""
+    marked: bool = False  # its name is marked as a term (bold, a table cell, a definition list), not only by a colon
 
     def freeze(self) -> Entry:
         return Entry(

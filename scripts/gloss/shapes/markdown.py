@@ -25,8 +25,8 @@ from dataclasses import dataclass, field
 from .. import mdparse
 from ..model import Entry, Issue, Level, Shape
 from .common import Draft, Fit, Parsed
-from .mdblocks import Block, blocks, inline_name, is_short_name
-from .mdidioms import definition_list, is_term_list, table, term_lines, term_list
+from .mdblocks import Block, blocks, inline_name, is_short_name, table_rows, term_line, term_table
+from .mdidioms import definition_list, is_term_list, list_items, table, term_lines, term_list
 from .yaml_list import front_matter
 
 SHAPE = Shape.MARKDOWN
@@ -119,7 +119,7 @@ class _Reader:
         draft.body.append(block.markdown(self.source))
         draft.lines.extend(block.lines(self.source))
 
-    def block(self, block: Block, following: Block | None) -> bool:
+    def block(self, block: Block, rest: list[Block]) -> bool:
         """Read one block; True when it also used the block after it."""
         if block.kind in _LISTS and self.toc_list(block):
             return False
@@ -136,7 +136,10 @@ class _Reader:
         if self.pending and self.pending.content:
             self.pending.content.append(block)
             return False
+        following = rest[0] if rest else None
         drafts, used_next = self.idiom(block, following)
+        if drafts and self.pending and len(drafts) == 1 and not drafts[0].marked and not _section_marks_terms(rest):
+            drafts, used_next = [], False  # a lone "Words: more words" under a heading is its prose
         if drafts:
             if self.pending:
                 self.pending.has_terms = True
@@ -200,6 +203,28 @@ class _Reader:
         return [], False
 
 
+def _section_marks_terms(rest: list[Block]) -> bool:
+    """Whether the blocks up to the next heading mark terms unmistakably: bold term lines, a
+    definition list, a term table, or a list of several "Term: definition" items."""
+    for block in rest:
+        if block.kind == "heading_open":
+            return False
+        if block.kind == "dl_open":
+            return True
+        if block.kind == "table_open" and term_table(table_rows(block)[0]) is not None:
+            return True
+        if block.kind == "paragraph_open" and block.inline is not None:
+            found = term_line(block.inline.content)
+            if found and found[2]:
+                return True
+        if block.kind in _LISTS:
+            _, _, found_items, _ = list_items(block)
+            terms = [item for item in found_items if item is not None]
+            if is_term_list(block) and (len(terms) >= 2 or any(item[2] for item in terms)):
+                return True
+    return False
+
+
 def _has_one_title(tops: list[Block]) -> bool:
     """The note starts with its only level-1 heading."""
     headings = [b for b in tops if b.kind == "heading_open"]
@@ -224,7 +249,7 @@ def parse(text: str, path: str) -> Parsed:
         elif block.kind == "heading_open":
             reader.heading(block, int(block.tokens[0].tag[1]), title=block is title_block)
         else:
-            skip_next = reader.block(block, tops[index + 1] if index + 1 < len(tops) else None)
+            skip_next = reader.block(block, tops[index + 1 :])
     reader.finish()
     aliases = dict(reader.toc)
     reader.parsed.entries = [_freeze(draft, aliases.get(draft.anchor, "")) for draft in reader.drafts]

@@ -31,7 +31,7 @@ def term_lines(ctx: Context, markdown: str, block: Block) -> list[Draft]:
         number = block.start + 1 + offset
         found = term_line(text)
         if found and (found[2] or not drafts or not drafts[-1].body or drafts[-1].body[-1]):
-            drafts.append(Draft(name=found[0], line=number, lines=[number], body=[found[1]]))
+            drafts.append(Draft(name=found[0], line=number, lines=[number], body=[found[1]], marked=found[2]))
         elif drafts:
             drafts[-1].body[-1] += "\n" + text
             drafts[-1].lines.append(number)
@@ -62,6 +62,7 @@ def term_list(ctx: Context, block: Block) -> list[Draft]:
             continue
         title = term[0] if term else inline_name(kids[0].inline.content if kids[0].inline else "")
         draft = Draft(name=title, line=lines[0], lines=list(lines), body=[term[1]] if term else [])
+        draft.marked = bool(term and term[2]) or len(items) > 1
         draft.body.extend(kid.markdown(ctx.source) for kid in kids[1:])
         drafts.append(draft)
     return drafts
@@ -72,7 +73,7 @@ def definition_list(ctx: Context, block: Block) -> list[Draft]:
     for part in block.children():
         lines = part.lines(ctx.source)
         if part.kind == "dt_open" and part.inline is not None:
-            drafts.append(Draft(name=inline_name(part.inline.content), line=lines[0], lines=list(lines)))
+            drafts.append(Draft(name=inline_name(part.inline.content), line=lines[0], lines=list(lines), marked=True))
         elif part.kind == "dd_open" and drafts:
             drafts[-1].body.extend(kid.markdown(ctx.source) for kid in part.children())
             drafts[-1].lines.extend(lines)
@@ -97,7 +98,7 @@ def table(ctx: Context, block: Block) -> list[Draft]:
             for i, cell in enumerate(cells)
             if i not in (columns.term, columns.definition) and cell
         ]
-        draft = Draft(name=name, line=line, lines=[line])
+        draft = Draft(name=name, line=line, lines=[line], marked=True)
         if columns.acronym and meaning:
             draft.name = f"{inline_name(meaning)} ({name})"
             draft.body = others or [f"{cells[columns.term]}: {meaning}"]
