@@ -14,8 +14,8 @@ from collections.abc import Mapping
 
 from .model import Relation, Slug
 
-SPRING_LIMIT = 1500
-KAMADA_LIMIT = 400
+SPRING_LIMIT = 500
+KAMADA_LIMIT = 300
 SEED = 7
 
 
@@ -79,5 +79,6 @@ def _clusters(
 def _normalise(points: dict[Slug, tuple[float, float]]) -> dict[Slug, tuple[float, float]]:
     xs = [x for x, _ in points.values()]
     ys = [y for _, y in points.values()]
-    span = max(max(xs) - min(xs), max(ys) - min(ys)) or 1.0
-    return {slug: (round((x - min(xs)) / span, 4), round((y - min(ys)) / span, 4)) for slug, (x, y) in points.items()}
+    left, top = min(xs), min(ys)
+    span = max(max(xs) - left, max(ys) - top) or 1.0
+    return {slug: (round((x - left) / span, 4), round((y - top) / span, 4)) for slug, (x, y) in points.items()}

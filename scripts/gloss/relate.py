@@ -35,13 +35,17 @@ class _Board:
 
     def __init__(self) -> None:
         self.scores: dict[Slug, dict[Slug, float]] = defaultdict(lambda: defaultdict(float))
-        self.reasons: dict[Slug, dict[Slug, list[Reason]]] = defaultdict(lambda: defaultdict(list))
+        self.texts: dict[Slug, dict[Slug, dict[str, Reason]]] = defaultdict(lambda: defaultdict(dict))
 
     def add(self, term: Slug, other: Slug, score: float, reason: Reason) -> None:
-        if term == other or any(r.text == reason.text for r in self.reasons[term][other]):
+        reasons = self.texts[term][other]
+        if term == other or reason.text in reasons:
             return
         self.scores[term][other] += score
-        self.reasons[term][other].append(reason)
+        reasons[reason.text] = reason
+
+    def reasons(self, term: Slug, other: Slug) -> tuple[Reason, ...]:
+        return tuple(self.texts[term][other].values())
 
 
 def name_relations(terms: dict[Slug, Term], board: _Board) -> None:
@@ -78,7 +82,7 @@ def name_relations(terms: dict[Slug, Term], board: _Board) -> None:
         if 2 <= len(slugs) <= COMMON_WORD and len(word) >= 4:
             for slug in slugs:
                 for other in slugs - {slug}:
-                    if not any(reason.kind == "name" for reason in board.reasons[slug][other]):
+                    if not any(reason.kind == "name" for reason in board.reasons(slug, other)):
                         board.add(slug, other, SCORES["shared-word"], Reason("name", f"both names say “{word}”"))
 
 
@@ -118,7 +122,7 @@ def relate(linked: Linked, similar: Similarity, curated_path: str = "glossary/cu
         if len(picked) < MINIMUM:
             picked += _fill(slug, picked, term_topics, by_topic, similar, terms, board, names_of)
         related[slug] = tuple(
-            Relation(other, round(board.scores[slug][other], 3), tuple(board.reasons[slug][other])) for other in picked
+            Relation(other, round(board.scores[slug][other], 3), board.reasons(slug, other)) for other in picked
         )
     positions = graphlayout.layout(related, term_topics, [topic.slug for topic in topic_list])
     return Concepts(topic_list, term_topics, related, positions, tuple(issues))

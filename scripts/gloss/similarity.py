@@ -13,6 +13,8 @@ from typing import Any
 
 from .model import Glossary, Slug, Term
 
+BLOCK = 1000  # rows of cosines computed at once (BLOCK x terms floats)
+
 
 def document(term: Term) -> str:
     parts = [term.name, *term.aliases]
@@ -34,21 +36,26 @@ class Similarity:
         return float(self.matrix[self.index[a]].multiply(self.matrix[self.index[b]]).sum())
 
     def nearest(self, count: int) -> dict[Slug, list[tuple[Slug, float]]]:
-        """Each term's ``count`` most similar other terms with their cosine, best first (cosine > 0)."""
+        """Each term's ``count`` most similar other terms with their cosine, best first (cosine > 0).
+
+        Rows are L2-normalised, so a block of rows times the whole matrix transposed is a block
+        of cosines; blocks keep the memory to ``BLOCK`` rows of dense scores at a time."""
         if self.matrix is None or len(self.slugs) < 2:
             return {slug: [] for slug in self.slugs}
-        from sklearn.neighbors import NearestNeighbors
+        import numpy as np
 
-        neighbours = NearestNeighbors(n_neighbors=min(count + 1, len(self.slugs)), metric="cosine", algorithm="brute")
-        distances, indices = neighbours.fit(self.matrix).kneighbors(self.matrix)
         result: dict[Slug, list[tuple[Slug, float]]] = {}
-        for row, slug in enumerate(self.slugs):
-            pairs = [
-                (self.slugs[column], round(1.0 - float(distance), 4))
-                for distance, column in zip(distances[row], indices[row], strict=True)
-                if column != row and distance < 1.0 - 1e-9
-            ]
-            result[slug] = sorted(pairs, key=lambda pair: (-pair[1], pair[0]))[:count]
+        transposed = self.matrix.T.tocsc()
+        keep = min(count, len(self.slugs) - 1)
+        for start in range(0, len(self.slugs), BLOCK):
+            scores = (self.matrix[start : start + BLOCK] @ transposed).toarray()
+            for offset in range(scores.shape[0]):
+                scores[offset, start + offset] = 0.0  # not itself
+            best = np.argpartition(-scores, keep - 1, axis=1)[:, :keep]
+            for offset, columns in enumerate(best):
+                row = scores[offset]
+                pairs = [(self.slugs[c], round(float(row[c]), 4)) for c in columns if row[c] > 1e-9]
+                result[self.slugs[start + offset]] = sorted(pairs, key=lambda pair: (-pair[1], pair[0]))
         return result
 
 
@@ -57,9 +64,12 @@ def build(glossary: Glossary) -> Similarity:
     index = {slug: number for number, slug in enumerate(slugs)}
     if not slugs:
         return Similarity(slugs, None, index)
+    import numpy as np
     from sklearn.feature_extraction.text import TfidfVectorizer
 
-    vectorizer = TfidfVectorizer(stop_words="english", sublinear_tf=True, token_pattern=r"(?u)\b\w[\w-]*\w\b|\b\w\b")
+    vectorizer = TfidfVectorizer(
+        stop_words="english", sublinear_tf=True, token_pattern=r"(?u)\b\w[\w-]*\w\b", dtype=np.float32
+    )
     try:
         matrix = vectorizer.fit_transform([document(term) for term in glossary.terms]).tocsr()
     except ValueError:  # no word in any text (an empty vocabulary)

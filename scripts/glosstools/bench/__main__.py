@@ -44,6 +44,7 @@ def main() -> int:
             print(f"measuring {count:,} terms ...", file=sys.stderr, flush=True)
             results.append(harness.measure(count, workdir))
         search = {}
+        graph: dict[int, tuple[float, int]] = {}
         for r in [] if args.no_search else {results[0]["size"]: results[0], results[-1]["size"]: results[-1]}.values():
             print(f"searching {r['size']:,} terms in Chromium ...", file=sys.stderr, flush=True)
             port = free_port()
@@ -52,6 +53,7 @@ def main() -> int:
             project = site.parent
             harness.mkdocs_build(project, {"SITE_URL": f"http://127.0.0.1:{port}/"})
             search[r["size"]] = harness.search_times(site, harness.queries_for(site, rng), port)
+            graph[r["size"]] = harness.graph_open(site, free_port())
         largest = results[-1]
         print(f"profiling the {largest['size']:,}-term build by phase ...", file=sys.stderr, flush=True)
         profile = (
@@ -60,7 +62,7 @@ def main() -> int:
             harness.phases(workdir / f"floor-{largest['size']}"),
         )
         serve = None if args.no_serve else harness.serve_round_trip(workdir)
-        text = report.table(results, search, serve, profile)
+        text = report.table(results, search, serve, profile, graph)
     print(text)
     if not args.no_write:
         (ROOT / "docs" / "benchmarks.md").write_text(text, encoding="utf-8")

@@ -33,6 +33,7 @@ def glossary_project(target: Path, glossary: Path) -> Path:
     shutil.copytree(ROOT / "docs" / "assets", target / "docs" / "assets")
     (target / "docs" / "benchmarks.md").write_text("# Benchmarks\n")
     shutil.copytree(glossary, target / "glossary")
+    (target / "node_modules").symlink_to(ROOT / "node_modules")  # the vendored scheduler comes from there
     return target
 
 
@@ -83,6 +84,25 @@ def size(path: Path) -> int:
 def average_page(site: Path) -> float:
     pages = list((site / "terms").glob("*/index.html"))
     return sum(p.stat().st_size for p in pages) / len(pages)
+
+
+def graph_open(site: Path, port: int, runs: int = 3) -> tuple[float, int]:
+    """Milliseconds from navigating to /graph/ until the concept graph is drawn (median of ``runs``
+    cold loads), and the bytes of graph.json."""
+    from playwright.sync_api import sync_playwright
+
+    times = []
+    with serve(site, port), sync_playwright() as playwright:
+        browser = launch(playwright)
+        for _ in range(runs):
+            context = browser.new_context()  # a cold cache each time
+            page = context.new_page()
+            page.goto(f"http://127.0.0.1:{port}/graph/", wait_until="commit")
+            page.wait_for_function("() => document.querySelector('.concept-graph')?.conceptGraph", timeout=60000)
+            times.append(page.evaluate("performance.now()"))
+            context.close()
+        browser.close()
+    return statistics.median(times), (site / "graph.json").stat().st_size
 
 
 def search_times(site: Path, queries: list[tuple[str, str]], port: int) -> tuple[float, float]:
