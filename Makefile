@@ -25,17 +25,18 @@ $(VENV)/.dev: requirements-dev.txt pyproject.toml $(VENV)/.site
 	$(PY) -m pip install -q --disable-pip-version-check -r requirements-dev.txt
 	touch $@
 
-node_modules/.installed: package.json
-	npm install --no-audit --no-fund --silent
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
 	touch $@
 
-generate: $(VENV)/.site
+# node_modules holds ts-fsrs, which the build copies into the site for the walk's rehearsal.
+generate: $(VENV)/.site node_modules/.installed
 	$(PY) scripts/build_glossary.py
 
-serve: $(VENV)/.site
+serve: $(VENV)/.site node_modules/.installed
 	$(PY) -m mkdocs serve -a 127.0.0.1:8000
 
-build: $(VENV)/.site
+build: $(VENV)/.site node_modules/.installed
 	$(PY) -m mkdocs build
 
 # Chromium comes from Debian; Playwright's own browser download does not work here.

@@ -41,6 +41,7 @@ def copy_project(target: Path, glossary: Path | None = None) -> Path:
     if glossary is not None:
         shutil.rmtree(target / "glossary")
         shutil.copytree(glossary, target / "glossary")
+    (target / "node_modules").symlink_to(ROOT / "node_modules")  # the vendored scheduler comes from there
     return target
 
 

@@ -47,6 +47,7 @@ def broken_links(site: Path, base: str = "/") -> list[str]:
             if url.scheme or url.netloc or href.startswith(("mailto:", "javascript:")):
                 continue
             target_path, anchor = urldefrag(href)
+            target_path = target_path.split("?", 1)[0]  # a query string selects within the page
             if target_path.startswith("/"):
                 if not target_path.startswith(base):
                     broken.append(f"{path.relative_to(site)}: {href} (outside the site)")

@@ -70,8 +70,10 @@ def test_code_lines_render_as_code_and_link_back_from_the_walk(site):
     assert "<code>" in html and "optimizer" in html and "zero_grad" in html
     assert "Stop 28 of 35" in text_of(site / "terms" / "core-training-step" / "index.html")
     walk = (site / "walk" / "index.html").read_text(encoding="utf-8")
-    # Its 6 stops, in each of the walk's 4 views: map, route table, self-test, backwards.
-    assert walk.count('href="../terms/core-training-step/"') == 6 * 4
+    # Its 6 stops, in the walk page's map and route table, and the rehearsal page's self-test and backwards.
+    assert walk.count('href="../terms/core-training-step/"') == 6 * 2
+    rehearse = (site / "walk" / "rehearse" / "index.html").read_text(encoding="utf-8")
+    assert rehearse.count('href="../../terms/core-training-step/"') == 6 * 2
 
 
 def test_term_without_definition_says_so(site):

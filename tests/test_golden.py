@@ -24,6 +24,7 @@ SEEDS = {
     "deck": ["downloads/deep-learning-glossary.csv"],  # the .apkg is dated: tests/test_memorise.py opens it
     "topics": ["topics/index.md", "topics/regularization.md"],
     "graph": ["graph.md", "graph.json", "graph.svg"],
+    "rehearse": ["walk/rehearse.md", "vendor/ts-fsrs.js", "vendor/ts-fsrs-LICENSE.txt"],
 }
 NOTES = {
     "term": [

@@ -80,21 +80,26 @@ def test_csv_has_anki_headers_and_every_note(site):
     assert all(len(row) == 5 for row in rows)
 
 
-def test_map_has_one_link_per_stop(site):
+def test_map_is_a_route_with_locus_and_term_at_every_stop(site):
     html = (site / "walk" / "index.html").read_text(encoding="utf-8")
-    start = html.index('<svg class="walk-map"')
-    svg = html[start : html.index("</svg>", start)]
-    links = re.findall(r'<a xlink:href="([^"]+)" aria-label="Stop (\d+), ([^"]+)"', svg)
-    assert [int(n) for _, n, _ in links] == list(range(1, STOPS + 1))
-    assert all(href.startswith("../terms/") for href, _, _ in links)
-    assert "TV (1)" in svg and "TV (2)" in svg
+    start = html.index('<ol class="walk-route"')
+    route = html[start : html.index("</ol>", start)]
+    stops = re.findall(
+        r'<span class="walk-route__locus">([^<]+)</span> <a class="walk-route__term" href="([^"]+)" '
+        r'aria-label="Stop (\d+), [^"]+">([^<]+)</a>',
+        route,
+    )
+    assert [int(n) for _, _, n, _ in stops] == list(range(1, STOPS + 1))
+    assert all(href.startswith("../terms/") for _, href, _, _ in stops)
+    assert stops[2][0] == "Stairs up" and stops[2][3] == "Learning rate"  # locus and term, whole
+    assert "TV (1)" in route and "TV (2)" in route and "…" not in route
 
 
 @pytest.mark.parametrize("javascript", [True, False])
 def test_opening_a_hidden_stop_shows_its_term(browser, server, javascript):
     context = browser.new_context(java_script_enabled=javascript)
     page = context.new_page()
-    page.goto(f"{server}/walk/")
+    page.goto(f"{server}/walk/rehearse/")
     stop = page.locator("#house-walk-loci-test-3")
     term = stop.get_by_role("link", name="Learning rate")
     expect(term).to_be_hidden()
@@ -105,11 +110,11 @@ def test_opening_a_hidden_stop_shows_its_term(browser, server, javascript):
     context.close()
 
 
-def test_test_from_here_links_reach_every_stop(site):
+def test_test_from_here_links_start_the_rehearsal_at_every_stop(site):
     html = (site / "walk" / "index.html").read_text(encoding="utf-8")
-    targets = re.findall(r'href="#(house-walk-loci-test-\d+)"', html)
-    assert len(targets) == STOPS
-    assert all(f'id="{target}"' in html for target in targets)
+    targets = re.findall(r'href="\.\./walk/rehearse/\?from=(\d+)">test from here</a>', html)
+    assert [int(n) for n in targets] == list(range(1, STOPS + 1))
+    assert (site / "walk" / "rehearse" / "index.html").is_file()
 
 
 def test_clicking_a_stop_on_the_map_opens_its_term(browser, server):
@@ -118,7 +123,7 @@ def test_clicking_a_stop_on_the_map_opens_its_term(browser, server):
     errors = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.goto(f"{server}/walk/")
-    page.locator(".walk-map a[aria-label^='Stop 3,']").click()
+    page.locator(".walk-route a[aria-label^='Stop 3,']").click()
     expect(page).to_have_url(re.compile(r"/terms/learning-rate/$"))
     assert errors == []
     context.close()
@@ -139,7 +144,9 @@ def test_several_walks_get_a_page_each(tmp_path):
     overview = (site / "walk" / "index.html").read_text(encoding="utf-8")
     assert 'href="../walks/garden/"' in overview and 'href="../walks/house/"' in overview
     garden = (site / "walks" / "garden" / "index.html").read_text(encoding="utf-8")
-    assert garden.count("<details") == 4 and 'aria-label="Stop 2, Shed: Tensor"' in garden
+    assert 'aria-label="Stop 2, Shed: Tensor"' in garden and 'href="../../walks/garden/rehearse/?from=2"' in garden
+    rehearse = (site / "walks" / "garden" / "rehearse" / "index.html").read_text(encoding="utf-8")
+    assert rehearse.count("<details") == 4 and 'data-walk="garden"' in rehearse
     epoch = (site / "terms" / "epoch" / "index.html").read_text(encoding="utf-8")
     assert "Stop 1 of 2" in epoch and "Stop 2 of 3" in epoch
     assert broken_links(site) == []

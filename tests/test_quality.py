@@ -14,6 +14,7 @@ from conftest import ROOT
 PAGES = [
     "",
     "walk/",
+    "walk/rehearse/",
     "a-z/",
     "sources/house-walk-loci/",
     "terms/learning-rate/",

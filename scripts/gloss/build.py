@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
-from . import curated, settings, similarity
+from . import curated, settings, similarity, vendor
 from .link import link
 from .merge import merge
 from .model import Issue, Level, Linked, Settings, Site
@@ -92,7 +92,11 @@ def generate(folder: Path, site_settings: Settings | None = None) -> Generated:
     linked = link(glossary, similar.cosine)
     concepts = relate(linked, similar, curated_path)
     issues.extend(concepts.issues)
-    return Generated(linked, issues, emit(Site(linked, tuple(issues), site_settings, stamp(folder), concepts)))
+    vendored, vendor_issues = vendor.read(folder.parent)
+    if glossary.walks:  # only a walk needs the scheduler
+        issues.extend(vendor_issues)
+    site = Site(linked, tuple(issues), site_settings, stamp(folder), concepts, vendored)
+    return Generated(linked, issues, emit(site))
 
 
 def build(folder: Path, docs: Path, site_settings: Settings | None = None) -> Result:

@@ -134,6 +134,7 @@ class Stop:
     code: str | None = None  # the code line, when the stop holds a line of code
     occurrence: int = 1  # 1, 2, ... when the same locus repeats on the walk
     repeats: bool = False  # whether this locus stands more than once on the walk
+    own: str = ""  # what the walk note itself says at this stop (the learner's own words)
 
 
 @dataclass(frozen=True)
@@ -262,3 +263,4 @@ class Site:
     settings: Settings
     stamp: float = 0.0  # seconds since the epoch: when the notes last changed (the deck's time)
     concepts: Concepts = field(default_factory=Concepts)
+    vendor: dict[str, bytes] = field(default_factory=dict)  # third-party files for the site, by path

@@ -18,6 +18,9 @@ NOTE_FILES = "note-files"  # images beside Markdown notes, copied: note-files/<n
 HOME = "index.md"
 A_Z = "a-z.md"
 WALK = "walk.md"
+VENDOR = "vendor"  # third-party files the build copies into the site (from node_modules)
+TS_FSRS = f"{VENDOR}/ts-fsrs.js"
+TS_FSRS_LICENCE = f"{VENDOR}/ts-fsrs-LICENSE.txt"
 TOPICS = "topics"
 TOPICS_INDEX = f"{TOPICS}/index.md"
 GRAPH = "graph.md"
@@ -31,7 +34,7 @@ CSV = f"{DOWNLOADS}/{DECK_STEM}.csv"
 
 # Folders the generator owns whole: pages there are kept out of the nav, and
 # stale files there are removed when the generator writes docs/.
-GENERATED_DIRS = (TERMS, SOURCES, WALKS, DOWNLOADS, NOTE_FILES, TOPICS)
+GENERATED_DIRS = (TERMS, SOURCES, WALKS, DOWNLOADS, NOTE_FILES, TOPICS, VENDOR, "walk")
 # Generated files outside those folders.
 GENERATED_FILES = (HOME, A_Z, WALK, REPORT, GRAPH, GRAPH_DATA, GRAPH_PICTURE)
 
@@ -51,6 +54,11 @@ def source_path(slug: Slug) -> str:
 def walk_path(walk: Slug, walks: int) -> str:
     """The page that shows a walk: walk.md when there is one walk, walks/<slug>.md each when several."""
     return WALK if walks <= 1 else f"{WALKS}/{walk}.md"
+
+
+def rehearse_path(walk: Slug, walks: int) -> str:
+    """The rehearsal page of a walk: walk/rehearse.md for the one walk, walks/<slug>/rehearse.md each when several."""
+    return "walk/rehearse.md" if walks <= 1 else f"{WALKS}/{walk}/rehearse.md"
 
 
 def link_to(page: str, target: str) -> str:

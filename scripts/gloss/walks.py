@@ -16,11 +16,14 @@ def walks(notes: list[Note], entry_terms: dict[tuple[str, int], Slug]) -> tuple[
             slug = entry_terms.get((note.path, entry.line))
             if slug is None:  # no name left: reported by merge
                 continue
+            own = " ".join([*entry.paragraphs, *entry.bullets])
             if entry.locus:
-                stops.append(Stop(note.slug, len(stops) + 1, entry.locus, slug, entry.line))
+                stops.append(Stop(note.slug, len(stops) + 1, entry.locus, slug, entry.line, own=own))
             for code in entry.code:
                 if code.locus:
-                    stops.append(Stop(note.slug, len(stops) + 1, code.locus, slug, code.line, code=code.text))
+                    stops.append(
+                        Stop(note.slug, len(stops) + 1, code.locus, slug, code.line, code=code.text, own=code.text)
+                    )
         if stops:
             result.append(Walk(note=note.slug, title=note.title, stops=tuple(label_repeats(stops))))
     return tuple(result)
@@ -44,6 +47,7 @@ def label_repeats(stops: list[Stop]) -> list[Stop]:
                 code=stop.code,
                 occurrence=seen[locus],
                 repeats=totals[locus] > 1,
+                own=stop.own,
             )
         )
     return labelled

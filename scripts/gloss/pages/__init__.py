@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..model import Site
-from . import assets, deck, graph, index, report, sources, term, topics, walk
+from . import assets, deck, graph, index, rehearse, report, sources, term, topics, walk
 
 Emitter = Callable[[Site], dict[str, str | bytes]]
 
@@ -23,6 +23,7 @@ PAGE_KINDS: dict[str, Emitter] = {
     "assets": assets.emit,  # images beside Markdown notes
     "topics": topics.emit,  # a page per topic and the topics index
     "graph": graph.emit,  # the concept graph: page, data and static picture
+    "rehearse": rehearse.emit,  # a rehearsal page per walk, and the vendored scheduler
 }
 
 

@@ -4,9 +4,22 @@ from __future__ import annotations
 
 from ..escape import front_matter, html, md
 from ..model import Site
-from ..paths import A_Z, GRAPH, HOME, SOURCES_INDEX, TOPICS_INDEX, WALK, link_to, term_path, topic_path, url_to
+from ..paths import (
+    A_Z,
+    GRAPH,
+    HOME,
+    SOURCES_INDEX,
+    TOPICS_INDEX,
+    WALK,
+    link_to,
+    rehearse_path,
+    term_path,
+    topic_path,
+    url_to,
+)
 from .common import az_index, stop_label
 from .concepts import topic_index
+from .walk import due
 
 MOST_CONNECTED = 10
 
@@ -75,7 +88,8 @@ def home_page(site: Site) -> str:
         out.append(
             f"The terms placed along a walk through the house, from **{md(stop_label(walk.stops[0]), start=False)}** "
             f"to **{md(stop_label(walk.stops[-1]), start=False)}**: [walk it]({link_to(HOME, WALK)}), "
-            "test yourself, or take the flashcards.\n\n"
+            f"[rehearse it]({link_to(HOME, rehearse_path(walk.note, len(glossary.walks)))}) card by card with "
+            f"spaced repetition, or take the flashcards. {due(list(glossary.walks))}\n\n"
         )
     else:
         out.append(f"No note places its terms at loci yet; [the walk page]({link_to(HOME, WALK)}) says how.\n\n")

@@ -2,69 +2,64 @@
 
 from __future__ import annotations
 
-from ..escape import code, front_matter, html, md
-from ..model import Linked, Site, Stop, Walk
-from ..paths import APKG, CSV, WALK, link_to, source_path, stop_anchor, term_path, url_to, walk_path
-from ..walkmap import route_svg
-from .common import notes_by_slug, stop_label, term_link
+from ..escape import front_matter, html, md
+from ..model import Linked, Site, Walk
+from ..paths import APKG, CSV, WALK, link_to, rehearse_path, source_path, stop_anchor, term_path, url_to, walk_path
+from ..walkmap import route_html
+from .common import notes_by_slug, stop_label
 
-DESCRIPTION = "The terms in walking order through the house, with a map and a self-test."
+DESCRIPTION = "The terms in walking order through the house, with a map and a rehearsal by spaced repetition."
 
 
-def _details(stop: Stop, linked: Linked, page: str, anchor: str) -> str:
-    """A stop of the self-test: a raw HTML <details> (no Markdown inside, so no md_in_html)."""
-    term = linked.terms[stop.term].term
-    link = f'<a href="{url_to(page, term_path(stop.term))}">{html(term.name)}</a>'
-    answer = f"{link}: {html(term.gist)}"
-    if stop.code:
-        answer = f"{link} (code): <code>{html(stop.code)}</code>"
+def due(walks: list[Walk]) -> str:
+    """A place for "N due today": docs/assets/rehearse.js fills it from what this browser has stored
+    (``walk:stops`` pairs, since a stop never rehearsed is due too)."""
+    pairs = " ".join(f"{walk.note}:{len(walk.stops)}" for walk in walks)
+    return f'<span class="rehearse-due" data-walks="{html(pairs)}"></span>'
+
+
+def route_table(walk: Walk, linked: Linked, page: str, rehearse: str) -> str:
+    """The route as a table (raw HTML, so that on a phone each row can stack instead of scrolling)."""
+    rows = []
+    for stop in walk.stops:
+        term = linked.terms[stop.term].term
+        what = f'<a href="{url_to(page, term_path(stop.term))}">{html(term.name)}</a>'
+        gist = html(term.gist)
+        if stop.code:
+            what += " (code)"
+            gist = f"<code>{html(stop.code)}</code>"
+        rows.append(
+            f'<tr><td><span id="{stop_anchor(stop)}"></span>{stop.number}</td>\n<td>{html(stop_label(stop))}</td>\n'
+            f'<td>{what}</td>\n<td>{gist}</td>\n<td><a href="{url_to(page, rehearse)}?from={stop.number}">test from here</a></td></tr>'
+        )
     return (
-        f'<details id="{anchor}">\n'
-        f"<summary>Stop {stop.number} · {html(stop_label(stop))}</summary>\n"
-        f"<p>{answer}</p>\n"
-        f"</details>\n\n"
+        '<table class="walk-table">\n<thead><tr><th>Stop</th><th>Locus</th><th>Term</th><th>Gist</th>'
+        "<th>Rehearse</th></tr></thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>\n\n"
     )
 
 
-def walk_content(walk: Walk, linked: Linked, page: str, level: int) -> str:
-    """One walk: the map, the route table, the self-test forwards and backwards."""
+def walk_content(walk: Walk, linked: Linked, page: str, level: int, walks: int) -> str:
+    """One walk: where to rehearse it, the map, the route table."""
     h = "#" * level
     notes = notes_by_slug(linked)
-    test, back = f"{walk.note}-test", f"{walk.note}-backwards"
-    out = [
-        f"{len(walk.stops)} stops, from [{md(notes[walk.note].title, start=False)}]"
-        f"({link_to(page, source_path(walk.note))}). Rehearse it: [test yourself](#{test}), "
-        f"[walk it backwards](#{back}), or start anywhere with *test from here* on any stop.\n\n",
-        f"{h}# Map {{ #{walk.note}-map }}\n\n",
-        '<div class="walk-map-frame">\n'
-        + route_svg(
-            walk,
-            {slug: item.term.name for slug, item in linked.terms.items()},
-            {stop.term: url_to(page, term_path(stop.term)) for stop in walk.stops},
-            stop_label,
-        )
-        + "\n</div>\n\n",
-        f"{h}# Route {{ #{walk.note}-route }}\n\n",
-        "| Stop | Locus | Term | Gist | Test |\n|---:|---|---|---|---|\n",
-    ]
-    for stop in walk.stops:
-        term = linked.terms[stop.term].term
-        what = term_link(linked, page, stop.term)
-        gist = md(term.gist, start=False)
-        if stop.code:
-            what += " (code)"
-            gist = code(stop.code)
-        out.append(
-            f'| <span id="{stop_anchor(stop)}"></span>{stop.number} | {md(stop_label(stop), start=False)} '
-            f"| {what} | {gist} | [test from here](#{test}-{stop.number}) |\n"
-        )
-    out.append(f"\n{h}# Test yourself {{ #{test} data-search-exclude }}\n\n")
-    out.append("Say the term at each locus, then open the stop to check. It works with JavaScript off.\n\n")
-    out.extend(_details(stop, linked, page, f"{test}-{stop.number}") for stop in walk.stops)
-    out.append(f"{h}# Backwards {{ #{back} data-search-exclude }}\n\n")
-    out.append("The same route from the last stop to the first.\n\n")
-    out.extend(_details(stop, linked, page, f"{back}-{stop.number}") for stop in reversed(walk.stops))
-    return "".join(out)
+    rehearse = rehearse_path(walk.note, walks)
+    return "".join(
+        [
+            f"{len(walk.stops)} stops, from [{md(notes[walk.note].title, start=False)}]"
+            f"({link_to(page, source_path(walk.note))}). **[Rehearse it]({link_to(page, rehearse)})** card by card: "
+            f"forwards, backwards, from any stop, shuffled, or only the cards due; {due([walk])}\n\n",
+            f"{h}# Map {{ #{walk.note}-map }}\n\n",
+            route_html(
+                walk,
+                {slug: item.term.name for slug, item in linked.terms.items()},
+                {stop.term: url_to(page, term_path(stop.term)) for stop in walk.stops},
+                stop_label,
+            )
+            + "\n\n",
+            f"{h}# Route {{ #{walk.note}-route }}\n\n",
+            route_table(walk, linked, page, rehearse),
+        ]
+    )
 
 
 def _intro() -> str:
@@ -86,9 +81,13 @@ def emit(site: Site) -> dict[str, str | bytes]:
         return {WALK: head + "No note places its terms at loci yet.\n"}
     if len(walks) == 1:
         walk = walks[0]
-        return {WALK: head + f"## {md(walk.title)} {{ #{walk.note} }}\n\n" + walk_content(walk, linked, WALK, 2)}
+        return {WALK: head + f"## {md(walk.title)} {{ #{walk.note} }}\n\n" + walk_content(walk, linked, WALK, 2, 1)}
     pages: dict[str, str | bytes] = {}
-    overview = [head, "| Walk | Stops | First stop | Last stop |\n|---|---:|---|---|\n"]
+    overview = [
+        head,
+        f"Rehearse: {due(list(walks))}\n\n",
+        "| Walk | Stops | First stop | Last stop |\n|---|---:|---|---|\n",
+    ]
     for walk in walks:
         path = walk_path(walk.note, len(walks))
         first, last = walk.stops[0], walk.stops[-1]
@@ -99,7 +98,7 @@ def emit(site: Site) -> dict[str, str | bytes]:
         pages[path] = (
             front_matter({"title": walk.title, "description": f"The walk {walk.title}: {DESCRIPTION}"})
             + f"# {md(walk.title)}\n\n"
-            + walk_content(walk, linked, path, 1)
+            + walk_content(walk, linked, path, 1, len(walks))
         )
     pages[WALK] = "".join(overview)
     return pages
