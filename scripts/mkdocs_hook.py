@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import logging
 import re
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +22,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel, file_sort_key
 from gloss import settings
 from gloss.build import generate, summary
 from gloss.model import Level
-from gloss.paths import GENERATED_DIRS, GENERATED_FILES, SOURCES_INDEX, TOPICS_INDEX
+from gloss.paths import GENERATED_DIRS, GENERATED_FILES, SOURCES_INDEX, TERMS, TOPICS, TOPICS_INDEX
 
 log = logging.getLogger("mkdocs.hooks.glossary")
 NAV_PAGES = {TOPICS_INDEX, SOURCES_INDEX}  # generated pages that the nav in mkdocs.yml names
@@ -54,7 +56,7 @@ def on_files(files: Files, config: Any) -> Files:
 _CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input class="md-toggle"[^>]*?) autocomplete="off"')
 
 
-def on_post_page(output: str, page: Any, config: Any) -> str:
+def repair(output: str) -> str:
     """Make Material's chrome valid HTML (the Nu Html Checker finds two faults in it).
 
     - ``autocomplete`` is not allowed on its checkbox toggles;
@@ -67,6 +69,48 @@ def on_post_page(output: str, page: Any, config: Any) -> str:
     return output
 
 
+_ARTICLE = '<article class="md-content__inner md-typeset">'
+# Chrome inside the article, not the term's text: permalinks, the topics line, credits, the "Definitions" heading.
+_NOT_TEXT = re.compile(r'(class="headerlink"|class="topics"|class="credit"|id="definitions")')
+_RELATED = re.compile(r'<h2 (?:data-search-exclude )?id="(?:related|on-the-house-walk)"')
+
+
+def full_text(output: str) -> str:
+    """Mark what Pagefind indexes: a term's or topic's article, without its walk and Related
+    sections (the names index finds loci and names, and the walk page is no blob of text)."""
+    output = output.replace(_ARTICLE, _ARTICLE[:-1] + " data-pagefind-body>", 1)
+    output = _NOT_TEXT.sub(r"\1 data-pagefind-ignore", output)
+    match = _RELATED.search(output)
+    if match:
+        end = output.index("</article>", match.start())
+        output = (
+            output[: match.start()]
+            + "<div data-pagefind-ignore>"
+            + output[match.start() : end]
+            + "</div>"
+            + output[end:]
+        )
+    return output
+
+
+def on_post_page(output: str, page: Any, config: Any) -> str:
+    output = repair(output)
+    if page.file.src_uri.startswith((TERMS + "/", TOPICS + "/")):
+        output = full_text(output)
+    return output
+
+
 def on_post_template(output_content: str, template_name: str, config: Any) -> str:
     """The same repairs for pages rendered from templates alone (404.html)."""
-    return on_post_page(output_content, None, config)
+    return repair(output_content)
+
+
+def on_post_build(config: Any) -> None:
+    """Pagefind indexes the built site's term and topic pages (a chunked index under pagefind/)."""
+    result = subprocess.run(
+        [sys.executable, "-m", "pagefind", "--site", str(config.site_dir), "--silent"],
+        capture_output=True,
+        text=True,
+    )
+    if result.returncode != 0:
+        log.warning(f"Pagefind could not index the site, so full-text search is off: {result.stderr.strip()[-500:]}")

@@ -97,24 +97,12 @@ def test_link_skips_code_self_and_repeats():
     assert tensor.linked_from == ("optimizer",)
 
 
-def test_search_separator_is_read_from_mkdocs_yml():
-    import re as regex
-
+def test_site_name_is_read_from_mkdocs_yml():
     from conftest import ROOT
 
     from gloss import settings
-    from gloss.pages.common import search_boost
 
-    configured = regex.search(r"separator: '([^']+)'", (ROOT / "mkdocs.yml").read_text()).group(1)
-    separator = settings.from_file(ROOT / "mkdocs.yml").search_separator
-    assert configured == separator  # read from mkdocs.yml, not restated
-
-    def boost(name):
-        return search_boost(name, separator)
-
-    assert boost("Gradient") > boost("Gradient descent") > boost("Stochastic gradient descent")
-    assert 2 * boost("Gradient descent") > boost("Gradient")
-    assert boost("model.eval()") == boost("Gradient descent")  # "." separates words
+    assert settings.from_file(ROOT / "mkdocs.yml").site_name == "Deep-learning glossary"
 
 
 def test_matcher_survives_symbols_and_underscore_tokens():

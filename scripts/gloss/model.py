@@ -251,7 +251,6 @@ class Settings:
     """Facts about the site whose source is mkdocs.yml (see ``settings.py``)."""
 
     site_name: str = "Glossary"
-    search_separator: str = r"[\s\-]+"
 
 
 @dataclass(frozen=True)

@@ -34,7 +34,7 @@ CSV = f"{DOWNLOADS}/{DECK_STEM}.csv"
 
 # Folders the generator owns whole: pages there are kept out of the nav, and
 # stale files there are removed when the generator writes docs/.
-GENERATED_DIRS = (TERMS, SOURCES, WALKS, DOWNLOADS, NOTE_FILES, TOPICS, VENDOR, "walk")
+GENERATED_DIRS = (TERMS, SOURCES, WALKS, DOWNLOADS, NOTE_FILES, TOPICS, VENDOR, "walk", "search")
 # Generated files outside those folders.
 GENERATED_FILES = (HOME, A_Z, WALK, REPORT, GRAPH, GRAPH_DATA, GRAPH_PICTURE)
 

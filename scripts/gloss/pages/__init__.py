@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..model import Site
-from . import assets, deck, graph, index, rehearse, report, sources, term, topics, walk
+from . import assets, deck, graph, index, rehearse, report, search, sources, term, topics, walk
 
 Emitter = Callable[[Site], dict[str, str | bytes]]
 
@@ -24,6 +24,7 @@ PAGE_KINDS: dict[str, Emitter] = {
     "topics": topics.emit,  # a page per topic and the topics index
     "graph": graph.emit,  # the concept graph: page, data and static picture
     "rehearse": rehearse.emit,  # a rehearsal page per walk, and the vendored scheduler
+    "search": search.emit,  # the names index of the glossary's search
 }
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Mapping
 
@@ -35,18 +34,6 @@ def term_link(linked: Linked, page: str, slug: Slug) -> str:
 
 def notes_by_slug(linked: Linked) -> dict[Slug, Note]:
     return {note.slug: note for note in linked.glossary.notes}
-
-
-def search_boost(name: str, separator: str) -> float:
-    """Boost a term page by 1 + 1/(words in its name), words split as the search plugin splits them.
-
-    Material's search scores a title match the same whatever the title's length,
-    so "Gradient" would tie with "Gradient descent" for the query "gradient" and
-    lose on body text.  This boost makes the shorter exact name win, while a page
-    matching more of the query's words still wins: m·(1 + 1/n) grows with m.
-    """
-    words = [word for word in re.split(separator, name) if word]
-    return round(1 + 1 / max(len(words), 1), 3)
 
 
 def letters(linked: Linked) -> list[str]:

@@ -8,20 +8,17 @@ from collections import defaultdict
 from ..escape import code, code_block, front_matter, md, sanitize
 from ..model import Linked, LinkedDefinition, LinkedTerm, Note, Site, Slug, Stop
 from ..paths import link_to, resolve, source_path, stop_anchor, term_path, walk_path
-from .common import notes_by_slug, render, search_boost, stop_label, term_link
+from .common import notes_by_slug, render, stop_label, term_link
 from .concepts import related_section, topic_links
 
 
 def page(item: LinkedTerm, site: Site) -> str:
     linked, concepts = site.linked, site.concepts
-    separator = site.settings.search_separator
     term = item.term
     path = term_path(term.slug)
     notes = notes_by_slug(linked)
     out = [
-        front_matter(
-            {"title": term.name, "description": term.gist, "search": {"boost": search_boost(term.name, separator)}}
-        ),
+        front_matter({"title": term.name, "description": term.gist}),
         f"# {md(term.name)}\n\n",
         f"{md(term.gist)}\n{{: .gist }}\n\n",
     ]

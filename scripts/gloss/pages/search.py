@@ -1,0 +1,55 @@
+"""The names index for the glossary's search (docs/assets/search.js): every term name, alias and
+locus, sharded by first letter, so a look-up downloads a few kilobytes whatever the glossary's size.
+
+Each entry: [label, kind ("name", "alias" or "locus"), the term page's path, the term's name, a
+detail line].  The spelling-forgiving comparison happens in the browser, on both sides alike.
+Full text is Pagefind's (run by the MkDocs hook after the build).
+"""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from collections import defaultdict
+
+from ..model import Site
+from .common import stop_label
+
+NAMES = "search/names"
+DETAIL = 140
+
+
+def shard(label: str) -> str:
+    """The file a label lives in: its first letter or digit, accents and case folded ("_" for any other)."""
+    folded = "".join(c for c in unicodedata.normalize("NFKD", label) if not unicodedata.combining(c)).lower()
+    first = next((c for c in folded if c.isalnum()), "_")
+    return first if first.isascii() else "_"
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= DETAIL else text[: DETAIL - 1].rsplit(" ", 1)[0] + "…"
+
+
+def entries(site: Site) -> list[list[str]]:
+    linked = site.linked
+    out: list[list[str]] = []
+    for slug, item in linked.terms.items():
+        term, path = item.term, f"terms/{slug}/"
+        out.append([term.name, "name", path, term.name, _short(term.gist)])
+        out.extend([alias, "alias", path, term.name, f"Also called {alias}"] for alias in term.aliases)
+    for walk in linked.glossary.walks:
+        for stop in walk.stops:
+            term = linked.terms[stop.term].term
+            detail = f"{stop_label(stop)}: stop {stop.number} of {len(walk.stops)} on {walk.title}"
+            out.append([stop.locus, "locus", f"terms/{stop.term}/", term.name, detail])
+    return out
+
+
+def emit(site: Site) -> dict[str, str | bytes]:
+    shards: dict[str, list[list[str]]] = defaultdict(list)
+    for entry in entries(site):
+        shards[shard(entry[0])].append(entry)
+    return {
+        f"{NAMES}/{key}.json": json.dumps(values, ensure_ascii=False, separators=(",", ":"))
+        for key, values in sorted(shards.items())
+    }
