@@ -25,6 +25,7 @@ SEEDS = {
     "topics": ["topics/index.md", "topics/regularization.md"],
     "graph": ["graph.md", "graph.json", "graph.svg"],
     "rehearse": ["walk/rehearse.md", "vendor/ts-fsrs.js", "vendor/ts-fsrs-LICENSE.txt"],
+    "search": ["search/names/s.json", "search/names/t.json"],
 }
 NOTES = {
     "term": [
