@@ -214,7 +214,9 @@ def notes_site(tmp_path_factory) -> Path:
 
 def article_text(path: Path) -> str:
     html = path.read_text(encoding="utf-8")
-    article = html.split('<article class="md-content__inner md-typeset">', 1)[1].split("</article>", 1)[0]
+    article = re.split(r'<article class="md-content__inner md-typeset"[^>]*>', html, maxsplit=1)[1].split(
+        "</article>", 1
+    )[0]
     article = re.sub(r"<pre>.*?</pre>|<code>.*?</code>", " ", article, flags=re.S)
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", article))
 

@@ -17,6 +17,17 @@ def topic_index(concepts: Concepts) -> dict[Slug, int]:
     return {topic.slug: number % PALETTE for number, topic in enumerate(concepts.topics)}
 
 
+def topic_list(concepts: Concepts, page: str) -> str:
+    """Every topic with its colour, its term count and what it is about, as a Markdown list."""
+    colours = topic_index(concepts)
+    return "".join(
+        f'- <span class="graph-swatch graph-topic-{colours[topic.slug]}"></span> '
+        f"[{md(topic.name, start=False)}]({link_to(page, topic_path(topic.slug))}) "
+        f"({len(topic.terms)}): {md(topic.about, start=False)}\n"
+        for topic in concepts.topics
+    )
+
+
 def topic_links(slug: Slug, concepts: Concepts, page: str) -> str:
     names = {topic.slug: topic.name for topic in concepts.topics}
     chosen = [topic for topic in concepts.term_topics.get(slug, ()) if topic in names]

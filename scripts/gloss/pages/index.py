@@ -18,7 +18,7 @@ from ..paths import (
     url_to,
 )
 from .common import az_index, stop_label
-from .concepts import topic_index
+from .concepts import topic_list
 from .walk import due
 
 MOST_CONNECTED = 10
@@ -73,14 +73,7 @@ def home_page(site: Site) -> str:
         f"**{len(concepts.topics)} topics**, **{stops} stops** on **{walks} walk{'s' if walks != 1 else ''}**.\n\n",
     ]
     if concepts.topics:
-        colours = topic_index(concepts)
-        out.append("## Topics\n\n")
-        for topic in concepts.topics:
-            out.append(
-                f'- <span class="graph-swatch graph-topic-{colours[topic.slug]}"></span> '
-                f"**[{md(topic.name, start=False)}]({link_to(HOME, topic_path(topic.slug))})** "
-                f"({len(topic.terms)}): {md(topic.about, start=False)}\n"
-            )
+        out.append("## Topics\n\n" + topic_list(concepts, HOME))
         out.append(f"\nSee how they connect in the [concept graph]({link_to(HOME, GRAPH)}).\n\n")
     out.append("## The house walk\n\n")
     if glossary.walks:

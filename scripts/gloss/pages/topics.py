@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..escape import front_matter, md
 from ..model import Site, Topic
 from ..paths import GRAPH, TOPICS_INDEX, link_to, term_path, topic_path
-from .concepts import topic_index
+from .concepts import topic_index, topic_list
 
 
 def topic_page(topic: Topic, site: Site) -> str:
@@ -32,7 +32,6 @@ def topic_page(topic: Topic, site: Site) -> str:
 
 def index_page(site: Site) -> str:
     topics = site.concepts.topics
-    colours = topic_index(site.concepts)
     out = [
         front_matter(
             {"title": "Topics", "description": f"The {len(topics)} topics of the glossary, each with its terms."}
@@ -40,12 +39,7 @@ def index_page(site: Site) -> str:
         "# Topics\n\n",
         "Every term belongs to one or more topics. Each topic's page lists its terms with their gists.\n\n",
     ]
-    for topic in topics:
-        out.append(
-            f'- <span class="graph-swatch graph-topic-{colours[topic.slug]}"></span> '
-            f"[{md(topic.name, start=False)}]({link_to(TOPICS_INDEX, topic_path(topic.slug))}) "
-            f"({len(topic.terms)}): {md(topic.about, start=False)}\n"
-        )
+    out.append(topic_list(site.concepts, TOPICS_INDEX))
     return "".join(out)
 
 

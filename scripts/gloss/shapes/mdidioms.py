@@ -40,16 +40,8 @@ def term_lines(ctx: Context, markdown: str, block: Block) -> list[Draft]:
 
 def term_list(ctx: Context, block: Block) -> list[Draft]:
     """A list of "Term: definition" items (at least half of them), or of names with nested bullets."""
-    items = block.children()
-    firsts = [item.children() for item in items]
-    found = [
-        term_line(kids[0].inline.content) if kids and kids[0].inline and kids[0].kind == "paragraph_open" else None
-        for kids in firsts
-    ]
-    named = [
-        bool(kids and len(kids) > 1 and kids[0].inline and is_short_name(kids[0].inline.content)) for kids in firsts
-    ]
-    if not items or (sum(f is not None for f in found) * 2 < len(items) and not all(named)):
+    items, firsts, found, named = list_items(block)
+    if not is_term_list(block):
         return []
     drafts: list[Draft] = []
     for item, kids, term, name in zip(items, firsts, found, named, strict=True):
