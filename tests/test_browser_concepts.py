@@ -11,6 +11,7 @@ from playwright.sync_api import expect
 def graph_ready(page):
     page.goto("/graph/")
     page.wait_for_function("() => document.querySelector('.concept-graph').conceptGraph !== undefined")
+    page.evaluate("document.querySelector('.concept-graph').scrollIntoView({block: 'center'})")
 
 
 def test_clicking_a_graph_node_opens_its_page(page):
@@ -79,7 +80,7 @@ def test_a_to_z_topic_filter(page):
     items = page.locator("article li:has(a[data-topics])")
     total = items.count()
     page.get_by_role("button", name="Regularization", exact=True).click()
-    expect(page.get_by_role("status")).to_have_text("8 terms in this topic")
+    expect(page.locator(".topic-filter__status")).to_have_text("8 terms in this topic")
     visible = page.locator("article li:has(a[data-topics]):visible")
     expect(visible).to_have_count(8)
     assert all("regularization" in v.get_attribute("data-topics") for v in visible.locator("a[data-topics]").all())

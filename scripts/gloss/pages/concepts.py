@@ -40,24 +40,27 @@ def topic_links(slug: Slug, concepts: Concepts, page: str) -> str:
 def _why(relation: Relation) -> str:
     parts = []
     for reason in relation.reasons:
-        text = md(reason.text, start=False)
+        text = html(reason.text)
         if reason.context:
-            text += f": *“{md(reason.context, start=False)}”*"
+            text += f": <em>“{html(reason.context)}”</em>"
         parts.append(text)
     return "; ".join(parts)
 
 
 def related_section(slug: Slug, linked: Linked, concepts: Concepts, page: str) -> str:
+    """The ranked related terms, each with why, as raw HTML (Markdown's inline parsing of eight links
+    and their reasons on every page cost more than all the rest of the page), then the local graph."""
     relations = concepts.related.get(slug, ())
     if not relations:
         return ""
-    out = ["## Related { #related data-search-exclude }\n\n"]
-    for relation in relations:
-        name = md(linked.terms[relation.term].term.name, start=False)
-        out.append(f"- [{name}]({link_to(page, term_path(relation.term))}) — {_why(relation)}\n")
-    out.append("\n")
-    out.append(local_graph(slug, linked, concepts, page))
-    return "".join(out)
+    items = "".join(
+        f'<li><a href="{url_to(page, term_path(relation.term))}">{html(linked.terms[relation.term].term.name)}</a>'
+        f" — {_why(relation)}</li>\n"
+        for relation in relations
+    )
+    return f'## Related {{ #related data-search-exclude }}\n\n<ul class="related">\n{items}</ul>\n\n' + local_graph(
+        slug, linked, concepts, page
+    )
 
 
 def _rows(text: str, width: int = 15) -> list[str]:
