@@ -71,7 +71,7 @@ def test_related_and_topic_links_lead_on(page):
     page.locator(".topics a", has_text="Regularization").click()
     expect(page).to_have_url(re.compile(r"/topics/regularization/$"))
     expect(page.locator("article li")).to_have_count(8)
-    page.get_by_role("link", name="L2 regularization").click()
+    page.locator("article").get_by_role("link", name="L2 regularization", exact=True).first.click()
     expect(page.locator("h1")).to_contain_text("L2 regularization")
 
 
