@@ -20,7 +20,7 @@ def table(
         "",
         f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
         f"{platform.system()} {platform.release()}. Date: {date.today().isoformat()}. Produced by `make bench` "
-        "(`scripts/bench.py`): synthetic glossaries in the real note shapes (seeded), each measured against "
+        "(`python -m glosstools.bench`): synthetic glossaries in the real note shapes (seeded), each measured against "
         "*the floor*, plain Material building the same number of pages with the same words and no glossary logic.",
         "",
         "| terms | links | generator s | per term ms | peak MB | build s | floor s | build / floor | generator / build "
@@ -144,20 +144,28 @@ def limits(
             + ", ".join(f"{name} {value:+.1f} s" for name, value in biggest)
             + f". The generator itself is {large['generator_s']:.1f} s. A term page is not a plain page: it carries "
             f"{large['links'] / large['terms']:.1f} term links on average plus source links, credits, a walk section "
-            "and a Related list, and its HTML is "
+            "topics, a Related list and a local graph, and its HTML is "
             f"{large['page_kb'] / large['floor_page_kb']:.1f}× the floor's; Python-Markdown, MkDocs' link checks and "
-            "Material's search indexer all scale with that content, as do the A–Z, walk and source pages, which "
-            "the floor does not have. Done so far: fewer Markdown extensions (md_in_html, superfences, admonition "
-            "and details cost on every page), fewer headings, raw HTML for the self-test, a faster generator. "
-            "What remains is the cost of the content itself."
+            "the templates scale with that content, as do the A–Z, topic, walk and source pages, which the floor "
+            "does not have (the floor also builds Material's lunr index, which this site no longer does: that is "
+            "the negative search phase). Done so far: fewer Markdown extensions, fewer headings, raw HTML for the "
+            "self-test, the Related lists and the graphs, a faster generator. What remains is the cost of the "
+            "content itself."
         )
     if any(name.startswith("Generator ≤") for name in missed):
         out.append(
             f"- **Generator share.** The generator takes {large['generator_s']:.1f} s of the "
             f"{large['build_s']:.1f} s build at {large['terms']:,} terms: besides reading, merging, linking and "
             "writing, it now computes TF-IDF similarities of every term (scikit-learn), ranks related terms, lays "
-            "out the concept graph and writes the topic, graph, rehearsal and search pages. The whole build stays "
-            "within its target against the floor; the share is the price of those pages."
+            "out the concept graph and writes the topic, graph, rehearsal and search pages; the share is the price "
+            "of those pages."
+        )
+    if any(name.startswith("Generator peak memory") for name in missed):
+        out.append(
+            f"- **Generator memory.** {large['generator_peak_mb']:.0f} MB at {large['terms']:,} terms: every page is "
+            "gathered before anything is written (so a failed build writes nothing), and each term page now carries "
+            "its Related list and local graph; blocks of 1,000 rows of cosines (float32) keep the similarity part "
+            "to about 40 MB."
         )
     if any(name.startswith("Edit loop") for name in missed) and serve:
         loop = {label: seconds for label, (seconds, _) in serve.items()}
