@@ -294,3 +294,27 @@ def test_notes_and_seeds_merge(tmp_path):
     warmup = linked.terms["warmup"]
     assert warmup.links_to == ("learning-rate",)
     assert 'href="glossary:term/learning-rate">learning rate</a>' in warmup.definitions[0].html
+
+
+def test_a_fault_in_one_block_names_its_lines_and_the_rest_reads(monkeypatch):
+    """Should a bug break the reading of one block, the note still gives its other terms."""
+    from gloss.shapes import mdidioms
+
+    def broken(ctx, block):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(markdown, "definition_list", broken)
+    parsed, entries = read("""\
+        ## Dropout
+        Zeroes units.
+
+        ## Words
+
+        Bias
+        : a learnt offset
+
+        **Epoch**: one pass
+        """)
+    assert list(entries) == ["Dropout", "Epoch"]
+    assert "n.md:6-7: could not read this block (RuntimeError: boom); skipped, please report it" in infos(parsed)
+    assert mdidioms.definition_list is not broken

@@ -243,13 +243,18 @@ def parse(text: str, path: str) -> Parsed:
         if skip_next:
             skip_next = False
             continue
-        if block.kind == "front_matter":
-            front_matter(block.tokens[0].content, path, reader.parsed, first_line=2)
-            reader.parsed.meta_lines.extend(block.lines(source))
-        elif block.kind == "heading_open":
-            reader.heading(block, int(block.tokens[0].tag[1]), title=block is title_block)
-        else:
-            skip_next = reader.block(block, tops[index + 1 :])
+        try:
+            if block.kind == "front_matter":
+                front_matter(block.tokens[0].content, path, reader.parsed, first_line=2)
+                reader.parsed.meta_lines.extend(block.lines(source))
+            elif block.kind == "heading_open":
+                reader.heading(block, int(block.tokens[0].tag[1]), title=block is title_block)
+            else:
+                skip_next = reader.block(block, tops[index + 1 :])
+        except Exception as error:  # a fault of ours costs one block, named with its lines, not the note
+            lines = block.lines(source) or [block.start + 1]
+            why = f"could not read this block ({type(error).__name__}: {error}); skipped, please report it"
+            reader.parsed.issues.append(Issue(path, lines[0], why, last=lines[-1]))
     reader.finish()
     aliases = dict(reader.toc)
     reader.parsed.entries = [_freeze(draft, aliases.get(draft.anchor, "")) for draft in reader.drafts]

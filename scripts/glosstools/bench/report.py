@@ -143,7 +143,7 @@ def limits(
             f"{count:,} terms: "
             + ", ".join(f"{name} {value:+.1f} s" for name, value in biggest)
             + f". The generator itself is {large['generator_s']:.1f} s. A term page is not a plain page: it carries "
-            f"{large['links'] / large['terms']:.1f} term links on average plus source links, credits, a walk section "
+            f"{large['links'] / large['terms']:.1f} term links on average plus source links, credits, a walk section, "
             "topics, a Related list and a local graph, and its HTML is "
             f"{large['page_kb'] / large['floor_page_kb']:.1f}× the floor's; Python-Markdown, MkDocs' link checks and "
             "the templates scale with that content, as do the A–Z, topic, walk and source pages, which the floor "
