@@ -73,6 +73,11 @@ def numbered(text: str) -> list[tuple[int, str]]:
     return list(enumerate(text.split("\n"), start=1))
 
 
+def nonblank(text: str) -> list[tuple[int, str]]:
+    """The non-blank lines of a text with their 1-based numbers."""
+    return [(number, line) for number, line in numbered(text) if line.strip()]
+
+
 def filled(text: str) -> list[str]:
     return [line for line in text.split("\n") if line.strip()]
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from ..model import CodeLine, Issue, Shape
-from .common import LOCUS, Draft, Fit, Parsed, filled, locus_rest, looks_like_code, numbered
+from .common import LOCUS, Draft, Fit, Parsed, filled, locus_rest, looks_like_code, nonblank
 
 SHAPE = Shape.LOCI
 _LOCUS_TERM = re.compile(r"^[^:]{1,80}:\s+[^:]{1,80}:(?:\s|$)")
@@ -32,9 +32,7 @@ def parse(text: str, path: str) -> Parsed:
     """ "Locus: code" lines are code of the entry before."""
     parsed = Parsed()
     drafts: list[Draft] = []
-    for number, line in numbered(text):
-        if not line.strip():
-            continue
+    for number, line in nonblank(text):
         match = LOCUS.match(line)
         if match and match["locus"].strip() and match["rest"]:
             locus_rest(match["rest"], match["locus"].strip(), number, path, drafts, parsed.issues)

@@ -12,7 +12,7 @@ import re
 
 from ..model import Issue, Shape
 from ..names import strip_name
-from .common import HEADING, Draft, Fit, Parsed, filled, numbered
+from .common import HEADING, Draft, Fit, Parsed, filled, nonblank
 
 SHAPE = Shape.WHAT_IS
 _WHAT_IS = re.compile(r"^#{1,6}\s+(?:what|who)\s+(?:is|are)\b", re.I)
@@ -28,9 +28,7 @@ def parse(text: str, path: str) -> Parsed:
     """A bare URL is a reference; a line under a heading that is no bullet continues the last bullet."""
     parsed = Parsed()
     drafts: list[Draft] = []
-    for number, line in numbered(text):
-        if not line.strip():
-            continue
+    for number, line in nonblank(text):
         heading = HEADING.match(line)
         bullet = _BULLET.match(line)
         if heading:
