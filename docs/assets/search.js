@@ -112,7 +112,7 @@
       entries.forEach(function (entry) {
         var s = score(entry, query, queryWords);
         if (s > 0 && (!best[entry.path] || best[entry.path].score < s)) {
-          best[entry.path] = { score: s, url: entry.path, title: entry.title, detail: entry.kind === "name" ? entry.detail : entry.detail, kind: entry.kind };
+          best[entry.path] = { score: s, url: entry.path, title: entry.title, detail: entry.detail, kind: entry.kind };
         }
       });
       return Object.keys(best).map(function (path) { return best[path]; })

@@ -90,6 +90,11 @@ def url_to(page: str, target: str) -> str:
 _PLACEHOLDER = re.compile(r'(href|src)="glossary:(term|source|asset)/([^"]+)"')
 
 
+def linked_terms(html: str) -> list[Slug]:
+    """The terms rendered note Markdown links to, one per link, from its placeholders."""
+    return [Slug(target) for _, kind, target in _PLACEHOLDER.findall(html) if kind == "term"]
+
+
 def note_file_path(note: Slug, path: str) -> str:
     return f"{NOTE_FILES}/{note}/{path}"
 

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import json
-import re
 from collections import Counter
 
 from ..model import Level, Linked, Site, Slug
-from ..paths import REPORT
+from ..paths import REPORT, linked_terms
 
-_PLACEHOLDER = re.compile(r'href="glossary:term/([^"]+)"')
 TOP = 5
 
 
@@ -20,7 +18,7 @@ def link_counts(linked: Linked) -> Counter[Slug]:
         for definition in item.definitions:
             for part in (*definition.paragraphs, *definition.bullets):
                 counts.update(segment.target for segment in part if segment.kind == "link")
-            counts.update(Slug(slug) for slug in _PLACEHOLDER.findall(definition.html))
+            counts.update(linked_terms(definition.html))
     return counts
 
 
