@@ -21,6 +21,7 @@
   var pagefind = null;
   var timer = null;
   var generation = 0;
+  var shown = "";  // the text whose results the list shows
 
   function base() {
     var config = JSON.parse(document.getElementById("__config").textContent);
@@ -172,16 +173,21 @@
     meta.textContent = count === 0 ? "No matching documents" : count === 1 ? "1 matching document" : count + " matching documents";
   }
 
+  // Search now; the promise settles once the names for this text are shown.
   function run() {
     var text = input.value.trim();
     var mine = ++generation;
+    clearTimeout(timer);
+    timer = null;
     if (!text) {
       list.innerHTML = "";
       meta.textContent = "Type to start searching";
-      return;
+      shown = text;
+      return Promise.resolve();
     }
-    names(text).then(function (named) {
+    return names(text).then(function (named) {
       if (mine !== generation) return;
+      shown = text;
       render(text, named);  // names at once; full text joins when it arrives
       fullText(text).then(function (texts) {
         if (mine !== generation) return;
@@ -227,18 +233,24 @@
     var target = event.target;
     var typing = target && (/^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName) || target.isContentEditable);
     if (toggle.checked && (target === input || root.contains(target))) {
-      var links = items(), at = links.indexOf(document.activeElement);
-      if (event.key === "ArrowDown" || event.key === "ArrowUp") {
-        event.preventDefault();
-        var next = event.key === "ArrowDown" ? at + 1 : at - 1;
-        if (next < 0) input.focus();
-        else if (links[Math.min(next, links.length - 1)]) links[Math.min(next, links.length - 1)].focus();
-      } else if (event.key === "Escape") {
+      var key = event.key;
+      if (key === "Escape") {
         event.preventDefault();
         close();
-      } else if (event.key === "Enter" && target === input) {
+      } else if (key === "ArrowDown" || key === "ArrowUp" || (key === "Enter" && target === input)) {
         event.preventDefault();
-        if (links[0]) links[0].click();
+        // Act on the results of what is typed, not on a list left over from a shorter query.
+        var ready = shown === input.value.trim() && !timer ? Promise.resolve() : run();
+        ready.then(function () {
+          var links = items(), at = links.indexOf(document.activeElement);
+          if (key === "Enter") {
+            if (links[0]) links[0].click();
+            return;
+          }
+          var next = key === "ArrowDown" ? at + 1 : at - 1;
+          if (next < 0) input.focus();
+          else if (links[Math.min(next, links.length - 1)]) links[Math.min(next, links.length - 1)].focus();
+        });
       }
       return;
     }
