@@ -76,6 +76,7 @@ class Entry:
     body: str = ""  # a Markdown note's definition, as Markdown (paragraphs then holds its plain text)
     aliases: tuple[str, ...] = ()  # other names the note gives it (a table of contents, an acronym)
     anchor: str = ""  # the key of the heading's anchor, for links inside the note (see markdown.anchor_key)
+    tags: tuple[str, ...] = ()  # topics the note gives it (a vault note's tags, or its folder)
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from . import mdparse, names, shapes
 from .model import Asset, Issue, Level, Note, Shape, Slug
 from .richtext import local_path
 
-NOTE_SUFFIXES = (".md", ".txt")
+NOTE_SUFFIXES = (".md", ".txt", ".rst", ".markdown")
 CURATED = "curated.yml"
 IGNORED = {CURATED, "README.md"}  # files of glossary/ that are not notes
 _LEFTOVER_SUFFIXES = ("~", ".swp", ".swo", ".tmp", ".bak", ".orig")
@@ -82,7 +82,7 @@ def find_notes(folder: Path) -> tuple[list[Path], list[Issue]]:
         elif path.name.startswith(".") or path.name.endswith(_LEFTOVER_SUFFIXES):
             issues.append(Issue(shown, 0, "hidden file or editor leftover, not a note: skipped"))
         elif path.suffix.lower() not in NOTE_SUFFIXES:
-            issues.append(Issue(shown, 0, "not a note (notes end in .md or .txt): skipped"))
+            issues.append(Issue(shown, 0, "not a note (notes end in .md, .markdown, .txt or .rst): skipped"))
         else:
             notes.append(path)
     return notes, issues
