@@ -24,6 +24,7 @@ class Shape(StrEnum):
     KEYWORDS = "keywords"  # header lines, then a short term line and a paragraph, alternating
     WIKI = "wiki"  # "# title", "## Section" prose, a "Question | Answer" table
     MARKDOWN = "markdown"  # the glossary idioms of Markdown, block by block (headings, bold terms, tables, ...)
+    CONCEPT = "concept"  # a vault note: one concept, its title the term, its body the definition
 
 
 class Level(StrEnum):
@@ -100,6 +101,7 @@ class Note:
     entries: tuple[Entry, ...] = ()
     issues: tuple[Issue, ...] = ()
     assets: tuple[Asset, ...] = ()
+    wikilinks: tuple[tuple[str, int], ...] = ()  # ([[target]], line) for every link to another note
 
 
 @dataclass(frozen=True)
