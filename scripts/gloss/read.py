@@ -94,7 +94,7 @@ def parse_note(data: bytes, path: str, slug: Slug) -> tuple[Note | None, list[Is
         return None, issues
     if not text.strip():
         return None, [*issues, Issue(path, 0, "empty note: skipped")]
-    shape = shapes.detect_shape(text, markdown_note=path.lower().endswith(".md"))
+    shape = shapes.detect_shape(text, Path(path).suffix)
     if shape is None:
         known = ", ".join(shapes.SHAPES)
         return None, [

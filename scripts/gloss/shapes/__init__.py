@@ -1,8 +1,9 @@
 """Note shapes: one module per shape, each with its ``detect`` and its ``parse``, in one table.
 
 Adding a shape is one module here, one entry in ``SHAPES`` and its tests.
-``detect_shape`` asks every module how surely a text has its shape: the first
-strong sign in table order wins, else the first weak one.
+``detect_shape`` asks every module how surely a text has its shape, weighs a
+few signs that only the text shows (Markdown syntax, terms placed at loci),
+and takes the surest; the file's extension only breaks a tie.
 """
 
 from __future__ import annotations
@@ -11,9 +12,10 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from .. import mdparse
 from ..model import Shape
-from . import keywords, loci, markdown, what_is, wiki, yaml_list
-from .common import Fit, Parsed
+from . import concept, keywords, loci, markdown, what_is, wiki, yaml_list
+from .common import HEADING, Fit, Parsed, filled
 
 
 @dataclass(frozen=True)
@@ -25,20 +27,24 @@ class ShapeModule:
 
 SHAPES: dict[Shape, ShapeModule] = {
     module.SHAPE: ShapeModule(module.detect, module.parse, (module.__doc__ or "").strip())
-    for module in (yaml_list, loci, what_is, keywords, wiki, markdown)
+    for module in (concept, yaml_list, loci, what_is, keywords, wiki, markdown)
 }
 PLAIN_TEXT_SHAPES = tuple(shape for shape in SHAPES if shape != Shape.MARKDOWN)
 _LOCUS_LINE = re.compile(r"^\s*(?:[-*+]\s*)?[^:]{0,80}:\s+[^:]{1,80}:(?:\s|$)")
+_WHAT_IS_HEADING = re.compile(r"^#{1,6}\s+(?:what|who)\s+(?:is|are)\b", re.I)
+_LIST_LINE = re.compile(r"^\s*[-*+]\s")
+# The shape a file's extension asks for when two shapes fit its text equally well.
+_EXTENSION_SHAPES = {".md": "markdown", ".markdown": "markdown", ".mdown": "markdown", ".rst": "rst"}
+# Markdown syntax that a plain-text shape would show as typed.
+_MARKDOWN_BLOCKS = {"fence", "dl_open", "blockquote_open", "tbody_open"}
+_MARKDOWN_INLINES = {"strong_open", "em_open", "image", "code_inline"}
 
 
 def plain_text_shape(text: str) -> Shape | None:
-    """The plain-text shape of a note: the first strong sign in table order, else the first weak one."""
-    fits = {shape: SHAPES[shape].detect(text) for shape in PLAIN_TEXT_SHAPES}
-    for wanted in (Fit.STRONG, Fit.WEAK):
-        for shape, fit in fits.items():
-            if fit == wanted:
-                return shape
-    return None
+    """The plain-text shape of a note: the surest sign, in table order on a tie."""
+    fits = _fits(text)
+    best = max((fits[shape] for shape in PLAIN_TEXT_SHAPES), default=Fit.NO)
+    return next((shape for shape in PLAIN_TEXT_SHAPES if fits[shape] == best), None) if best else None
 
 
 def _places_terms_at_loci(text: str) -> bool:
@@ -46,20 +52,70 @@ def _places_terms_at_loci(text: str) -> bool:
     return bool(lines) and sum(bool(_LOCUS_LINE.match(line)) for line in lines) >= 0.6 * len(lines)
 
 
-def detect_shape(text: str, markdown_note: bool = False) -> Shape | None:
+def _shows_markdown(text: str) -> bool:
+    """The text uses Markdown that no plain-text shape reads: emphasis, links, images, code spans or
+    fences, tables with rows, definition lists, block quotes or setext headings."""
+    for token in mdparse.parse(text):
+        if token.type in _MARKDOWN_BLOCKS or (token.type == "heading_open" and token.markup in ("=", "-")):
+            return True
+        for child in token.children or []:
+            if child.type in _MARKDOWN_INLINES or (child.type == "link_open" and child.markup != "autolink"):
+                return True
+    return False
+
+
+def _mostly_what_is(text: str) -> bool:
+    """At least four in five headings ask "what is": other headings are terms the what-is shape misreads."""
+    headings = [line for line in filled(text) if HEADING.match(line)]
+    return sum(bool(_WHAT_IS_HEADING.match(line)) for line in headings) * 5 >= 4 * len(headings)
+
+
+def _body_is_list(text: str) -> bool:
+    """Front matter followed by list lines (the list shape), not by some other Markdown."""
+    lines = filled(text)
+    if lines and lines[0].strip() == "---":
+        end = next((i for i, line in enumerate(lines) if i > 0 and line.strip() in ("---", "...")), len(lines))
+        lines = lines[end + 1 :]
+    return not lines or sum(bool(_LIST_LINE.match(line)) for line in lines) >= 0.6 * len(lines)
+
+
+def _fits(text: str) -> dict[Shape, Fit]:
+    """How surely the text has each shape: each module's own sign, weighed with what the text shows."""
+    fits = {shape: module.detect(text) for shape, module in SHAPES.items()}
+    at_loci = _places_terms_at_loci(text)
+    for shape in (Shape.LIST, Shape.LOCI):
+        if fits.get(shape) and at_loci:
+            fits[shape] = Fit.STRONG  # Markdown has no idiom for "Locus: Term: definition"
+    if fits.get(Shape.LIST) == Fit.STRONG and not at_loci and not _body_is_list(text):
+        fits[Shape.LIST] = Fit.WEAK  # front matter alone is as much Markdown's as the list's
+    if fits.get(Shape.WHAT_IS) and not _mostly_what_is(text):
+        fits[Shape.WHAT_IS] = Fit.NO
+    if fits.get(Shape.MARKDOWN) == Fit.WEAK and _shows_markdown(text):
+        fits[Shape.MARKDOWN] = Fit.STRONG
+    return fits
+
+
+def detect_shape(text: str, suffix: str = "", *, markdown_note: bool = False) -> Shape | None:
     """The shape of a note's text (lines split on "\\n"), or None when none fits.
 
-    A ``.txt`` note is read as plain text when one of the five plain-text shapes
-    fits it, as Markdown otherwise.  A ``.md`` note is read as Markdown, unless it
-    places terms at loci ("Locus: Term: definition" lines, which Markdown has no
-    idiom for) or Markdown finds no term in it and a plain-text shape fits.
+    Every shape is scored on the text: the surest wins (a strong sign over a weak
+    one).  On a tie the extension decides (``suffix``, e.g. ".md"; ``markdown_note``
+    means ".md"): a ".md" or ".markdown" note is read as Markdown, a ".rst" note
+    as reStructuredText, any other note by the plain-text shapes in table order
+    first.  So the learner's own shapes read alike whatever the extension, and a
+    Markdown note keeps its Markdown.
     """
-    plain = plain_text_shape(text)
     if markdown_note:
-        if plain in (Shape.LIST, Shape.LOCI) and _places_terms_at_loci(text):
-            return plain
-        return Shape.MARKDOWN if markdown.detect(text) else plain
-    return plain or (Shape.MARKDOWN if markdown.detect(text) else None)
+        suffix = ".md"
+    fits = _fits(text)
+    best = max(fits.values(), default=Fit.NO)
+    if best == Fit.NO:
+        return None
+    tied = [shape for shape, fit in fits.items() if fit == best]
+    wanted = _EXTENSION_SHAPES.get(suffix.lower())
+    preferred = [shape for shape in tied if shape.value == wanted]
+    plain_first = [shape for shape in tied if shape != Shape.MARKDOWN] + [s for s in tied if s == Shape.MARKDOWN]
+    return (preferred or plain_first)[0]
 
 
 def parse(shape: Shape, text: str, path: str) -> Parsed:

@@ -32,10 +32,26 @@ _FOOTER = re.compile(r"pages linking here|what links here|backlinks|linking quic
 
 
 def detect(text: str) -> Fit:
+    """A "# title" over "## sections" is a weak sign (Markdown notes look so too); author or version
+    lines under the title, the footer, or table rows apart by blank lines are a strong one."""
     lines = filled(text)
-    if lines and lines[0].startswith("# ") and any(line.startswith("## ") for line in lines):
-        return Fit.STRONG
-    return Fit.NO
+    if not (lines and lines[0].startswith("# ") and any(line.startswith("## ") for line in lines)):
+        return Fit.NO
+    first_section = next(i for i, line in enumerate(lines) if line.startswith("## "))
+    header = [line.strip() for line in lines[1:first_section]]
+    signed = any(_POSSESSIVE.match(line) or _DATE.match(line) or line.lower().startswith("version") for line in header)
+    footer = any(line.startswith("#") and _FOOTER.search(line) for line in lines)
+    return Fit.STRONG if signed or footer or _rows_apart(text.split("\n")) else Fit.WEAK
+
+
+def _rows_apart(lines: list[str]) -> bool:
+    """A pipe table whose rows are separated by blank lines (which Markdown reads as no table)."""
+    for index, line in enumerate(lines):
+        if _TABLE_SEPARATOR.match(line) and "|" in line:
+            after = lines[index + 1 : index + 3]
+            if len(after) == 2 and not after[0].strip() and "|" in after[1]:
+                return True
+    return False
 
 
 @dataclass
