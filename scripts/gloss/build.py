@@ -1,7 +1,7 @@
 """The pipeline: notes -> glossary -> linked glossary -> files.
 
     notes, issues = parse(folder)
-    glossary = merge(notes, curated)
+    glossary = tags.apply(merge(notes, curated))  # a vault's tags are topics
     linked = link(glossary, similar.cosine)   # similarity = TF-IDF of the definitions
     concepts = relate(linked, similar)         # topics, related terms, graph layout
     files = emit(Site(linked, issues, settings, stamp, concepts))
@@ -17,12 +17,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
-from . import curated, settings, similarity, vendor
+from . import curated, settings, similarity, tags, vendor, wikilinks
 from .link import link
 from .merge import merge
 from .model import Issue, Level, Linked, Settings, Site
 from .pages import emit
-from .read import CURATED, parse
+from .read import CURATED, parse, walk
 from .relate import relate
 from .write import write
 
@@ -73,7 +73,7 @@ def stamp(folder: Path) -> float:
     fixed = os.environ.get("SOURCE_DATE_EPOCH")
     if fixed:
         return float(fixed)
-    times = [path.stat().st_mtime for path in folder.iterdir() if path.is_file()] if folder.is_dir() else []
+    times = [path.stat().st_mtime for path in walk(folder).notes] if folder.is_dir() else []
     return float(int(max(times, default=0.0)))
 
 
@@ -86,15 +86,21 @@ def generate(folder: Path, site_settings: Settings | None = None) -> Generated:
         site_settings = settings.from_file(folder.parent / settings.CONFIG)
     notes, issues = parse(folder)
     curated_path = f"{folder.name}/{CURATED}"
-    glossary = merge(notes, curated.load(folder / CURATED, curated_path), curated_path)
+    glossary = tags.apply(merge(notes, curated.load(folder / CURATED, curated_path), curated_path))
     issues = [*issues, *glossary.issues]
     similar = similarity.build(glossary)
-    linked = link(glossary, similar.cosine)
+    wiki = wikilinks.index(glossary)
+    issues.extend(wikilinks.unresolved(glossary, wiki))
+    linked = link(glossary, similar.cosine, wiki)
     concepts = relate(linked, similar, curated_path)
     issues.extend(concepts.issues)
     vendored, vendor_issues = vendor.read(folder.parent)
     if glossary.walks:  # only a walk needs the scheduler
         issues.extend(vendor_issues)
+    if any('class="arithmatex"' in d.html for item in linked.terms.values() for d in item.definitions):
+        maths, maths_issues = vendor.read_maths(folder.parent)  # only maths needs KaTeX
+        vendored.update(maths)
+        issues.extend(maths_issues)
     site = Site(linked, tuple(issues), site_settings, stamp(folder), concepts, vendored)
     return Generated(linked, issues, emit(site))
 

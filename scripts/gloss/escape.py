@@ -44,10 +44,27 @@ def html(text: str) -> str:
 _TAGS = {
     "a", "p", "br", "hr", "em", "strong", "code", "pre", "blockquote", "ul", "ol", "li", "dl", "dt", "dd",
     "table", "thead", "tbody", "tr", "th", "td", "img", "del", "s", "sub", "sup",
+    "mark", "div", "span", "details", "summary", "section",
 }  # fmt: skip
+_CALLOUT_KINDS = {
+    "note", "abstract", "info", "tip", "success", "question", "warning", "failure", "danger", "bug", "example", "quote",
+}  # fmt: skip
+# The classes maths, callouts and footnotes need, and no other.
+_CLASSES = {
+    "span": {"arithmatex"},
+    "div": {"arithmatex", "admonition", *_CALLOUT_KINDS},
+    "details": _CALLOUT_KINDS,
+    "p": {"admonition-title"},
+    "section": {"footnotes"},
+    "hr": {"footnotes-sep"},
+    "li": {"footnote-item"},
+    "sup": {"footnote-ref"},
+    "a": {"footnote-backref"},
+}
 _ATTRIBUTES = {
-    "a": {"href", "title"},
-    "img": {"src", "alt", "title"},
+    "a": {"href", "title", "id"},
+    "img": {"src", "alt", "title", "width"},
+    "li": {"id"},
     "th": {"style"},
     "td": {"style"},
     "ol": {"start"},
@@ -61,6 +78,7 @@ def sanitize(html_text: str) -> str:
         html_text,
         tags=_TAGS,
         attributes=_ATTRIBUTES,
+        allowed_classes=_CLASSES,
         url_schemes={"http", "https", "mailto"},
         link_rel="noopener",
         filter_style_properties={"text-align"},

@@ -12,16 +12,20 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
+from . import wikilinks
 from .matcher import Matcher, code_spans, segments, sentence_at, surfaces_of
 from .model import Definition, Glossary, Linked, LinkedDefinition, LinkedTerm, Slug, Stop, Term
 from .richtext import NoteLinks, render
+from .wikilinks import WikiIndex
 
 __all__ = ["Matcher", "code_spans", "link", "link_definition"]
 
 
-def note_links(glossary: Glossary) -> dict[Slug, NoteLinks]:
-    """For each note, what its links can point to: its headings' terms, the other notes, its files."""
+def note_links(glossary: Glossary, wiki: WikiIndex | None = None) -> dict[Slug, NoteLinks]:
+    """For each note, what its links can point to: its headings' terms, the other notes, its files,
+    and where [[wikilinks]] go."""
     files = {PurePosixPath(note.path).name: note.slug for note in glossary.notes}
+    wiki = wiki or wikilinks.index(glossary)
     result = {}
     for note in glossary.notes:
         anchors = {
@@ -30,7 +34,7 @@ def note_links(glossary: Glossary) -> dict[Slug, NoteLinks]:
             if entry.anchor and (note.path, entry.line) in glossary.entry_terms
         }
         assets = frozenset(asset.path for asset in note.assets)
-        result[note.slug] = NoteLinks(note.slug, anchors, files, assets)
+        result[note.slug] = NoteLinks(note.slug, anchors, files, assets, wiki)
     return result
 
 
@@ -107,11 +111,13 @@ def hubs(linked: dict[Slug, _TermLinks], cosine: Callable[[Slug, Slug], float], 
     return changed
 
 
-def link(glossary: Glossary, cosine: Callable[[Slug, Slug], float] | None = None) -> Linked:
+def link(
+    glossary: Glossary, cosine: Callable[[Slug, Slug], float] | None = None, wiki: WikiIndex | None = None
+) -> Linked:
     """Link every term's definitions.  With ``cosine`` (how alike two terms are), a term mentioned in
     more than MAX_SHARE of the links keeps only the links from the terms most like it."""
     matcher = Matcher(surfaces_of(glossary))
-    links = note_links(glossary)
+    links = note_links(glossary, wiki)
     banned: dict[Slug, set[Slug]] = defaultdict(set)
     result = {term.slug: _link_term(term, matcher, links, set()) for term in glossary.terms}
     for _ in range(5):  # a cap lowers the total, which can lower the cap: a few rounds settle it

@@ -29,11 +29,14 @@ _URL = re.compile(r"(?:https?://|www\.)[^\s<>]+", re.I)
 _OPERAND = r"[\w.()\[\]']+"
 _FORMULA = re.compile(rf"{_OPERAND}(?:\s*(?:[-+*/^%<>]=?|==|=|\*\*)\s*{_OPERAND})+")
 _FORMULA_SIGN = re.compile(r"[=*/^%<>]")
+_TEX = re.compile(r"\\\(.*?\\\)|\\\[.*?\\\]|\$\$.*?\$\$", re.S)
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n+")
 
 
 def formula_spans(text: str) -> list[tuple[int, int]]:
-    return [match.span() for match in _FORMULA.finditer(text) if _FORMULA_SIGN.search(match.group())]
+    """Formulas: "W -= step * gradient", and TeX maths as typed ("\\(q \\cdot k\\)", "$$…$$")."""
+    found = [match.span() for match in _FORMULA.finditer(text) if _FORMULA_SIGN.search(match.group())]
+    return found + [match.span() for match in _TEX.finditer(text)] if "\\" in text or "$$" in text else found
 
 
 def sentence_at(text: str, start: int, end: int, limit: int = 160) -> str:
@@ -83,6 +86,11 @@ def pieces(text: str) -> list[tuple[int, int, str]]:
     return result
 
 
+def _words(token: str) -> list[str]:
+    """A word of text as a name key has it (``names.word``: singular, American, compounds split)."""
+    return names.word(token).split(" ")
+
+
 class Matcher:
     """Finds term mentions in text: a dict of name keys plus the set of their word prefixes."""
 
@@ -98,7 +106,10 @@ class Matcher:
         """Mentions in text[start:end] as (start, end, slug), leftmost-longest, not overlapping."""
         end = len(text) if end is None else end
         tokens = [m for m in _TOKEN.finditer(text, start, end)]
-        words = [m.group().lower().replace("’", "'").replace("_", " ").split() for m in tokens]
+        words = [
+            [part for raw in m.group().lower().replace("’", "'").replace("_", " ").split() for part in _words(raw)]
+            for m in tokens
+        ]
         found: list[tuple[int, int, Slug]] = []
         index = 0
         while index < len(tokens):
@@ -119,7 +130,7 @@ class Matcher:
                 current = words[last]
                 if not current:
                     break
-                candidate = " ".join([*seen, *current[:-1], names.singular(current[-1])])
+                candidate = " ".join([*seen, *current])
                 after = tokens[last].end()
                 whole = after >= len(text) or not (text[after] == "-" or text[after].isalnum())
                 if whole and candidate in self.surfaces:

@@ -12,12 +12,19 @@ links only for http, https and mailto (``validate_link``) and relative paths.
 from __future__ import annotations
 
 import functools
+import html
 import re
+from collections.abc import Callable
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.deflist import deflist_plugin
+from mdit_py_plugins.dollarmath import dollarmath_plugin
+from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
+from mdit_py_plugins.texmath import texmath_plugin
+
+from . import obsidian
 
 SAFE_SCHEMES = ("http:", "https:", "mailto:")
 _SCHEME = re.compile(r"^\s*[a-z][a-z0-9+.\-]*:", re.I)
@@ -32,11 +39,40 @@ def _parse_every_link(url: str) -> bool:
     return True
 
 
+def _math(block: bool) -> Callable[..., str]:
+    """Maths as pymdownx.arithmatex writes it in its generic mode, for KaTeX to typeset in the browser."""
+
+    def render(self: object, tokens: list[Token], idx: int, options: object, env: object) -> str:
+        tex = html.escape(tokens[idx].content.strip(), quote=False)
+        return (
+            f'<div class="arithmatex">\\[{tex}\\]</div>\n' if block else f'<span class="arithmatex">\\({tex}\\)</span>'
+        )
+
+    return render
+
+
 @functools.cache
 def parser() -> MarkdownIt:
-    md = MarkdownIt("commonmark", {"html": False}).enable("table").use(deflist_plugin).use(front_matter_plugin)
+    md = (
+        MarkdownIt("commonmark", {"html": False})
+        .enable("table")
+        .use(deflist_plugin)
+        .use(front_matter_plugin)
+        .use(footnote_plugin)
+        # $x$ but not "costs $5 and $6": no space inside the dollars, no digit after the closing one
+        .use(dollarmath_plugin, allow_space=False, allow_digits=False, allow_labels=False)
+        .use(texmath_plugin, delimiters="brackets")
+        .use(obsidian.plugin)
+    )
+    for kind in ("math_inline", "math_inline_double"):
+        md.add_render_rule(kind, _math(block=False))
+    for kind in ("math_block", "math_block_label", "math_block_eqno"):
+        md.add_render_rule(kind, _math(block=True))
     md.validateLink = _parse_every_link  # type: ignore[method-assign]
     return md
+
+
+MATH = ("math_inline", "math_inline_double", "math_block", "math_block_label", "math_block_eqno")
 
 
 def parse(text: str) -> list[Token]:
@@ -48,8 +84,11 @@ def plain(children: list[Token] | None, images: bool = True) -> str:
     (or nothing, with ``images=False``)."""
     out = []
     for child in children or []:
-        if child.type in ("text", "code_inline"):
+        shown = child.type == "wikilink" and (images or not child.meta["link"].embed)
+        if shown or child.type in ("text", "code_inline"):
             out.append(child.content)
+        elif child.type in MATH:  # as typed, for KaTeX's auto-render to find in a gist
+            out.append(f"\\({child.content.strip()}\\)")
         elif child.type in ("softbreak", "hardbreak"):
             out.append(" ")
         elif child.type == "image" and images:
@@ -73,6 +112,8 @@ def plain_text(markdown: str) -> list[str]:
                 row.append(text)
             elif text:
                 out.append(text)
+        elif token.type in MATH and token.content.strip():
+            out.append(f"\\[{' '.join(token.content.split())}\\]")
         elif token.type in ("fence", "code_block") and token.content.strip():
             out.append(" ".join(token.content.split()))
     return [text for text in out if text]

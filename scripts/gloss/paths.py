@@ -21,6 +21,7 @@ WALK = "walk.md"
 VENDOR = "vendor"  # third-party files the build copies into the site (from node_modules)
 TS_FSRS = f"{VENDOR}/ts-fsrs.js"
 TS_FSRS_LICENCE = f"{VENDOR}/ts-fsrs-LICENSE.txt"
+KATEX = f"{VENDOR}/katex"  # KaTeX's script, stylesheet and fonts, for pages that show maths
 TOPICS = "topics"
 TOPICS_INDEX = f"{TOPICS}/index.md"
 GRAPH = "graph.md"

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import codecs
 import dataclasses
-from pathlib import Path
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
 
-from . import mdparse, names, shapes
+from . import mdparse, names, obsidian, shapes
 from .model import Asset, Issue, Level, Note, Shape, Slug
 from .richtext import local_path
 
@@ -63,29 +64,106 @@ def decode(data: bytes, path: str) -> tuple[str | None, list[Issue]]:
     return text, issues
 
 
+# Folders of a vault that hold no notes: an app's settings, the bin, templates, attachments.
+TEMPLATE_FOLDERS = {"templates", "template", "_templates", "templater"}
+ATTACHMENT_FOLDERS = {
+    "attachments",
+    "attachment",
+    "assets",
+    "images",
+    "img",
+    "media",
+    "files",
+    "_resources",
+    "resources",
+}
+MAX_DEPTH = 32
+
+
+@dataclass
+class Vault:
+    """What reading a folder found: the notes, every image by its name, and what it skipped."""
+
+    notes: list[Path] = field(default_factory=list)
+    images: dict[str, Path] = field(default_factory=dict)  # lower-case file name -> the first image of that name
+    issues: list[Issue] = field(default_factory=list)
+
+
+def shown_path(folder: Path, path: Path) -> str:
+    """A path as the report shows it: from the glossary folder's name, with forward slashes."""
+    return "/".join((folder.name, *path.relative_to(folder).parts))
+
+
 def find_notes(folder: Path) -> tuple[list[Path], list[Issue]]:
-    """The note files of a folder, sorted by name, and an issue for every other file."""
-    notes: list[Path] = []
-    issues: list[Issue] = []
-    for path in sorted(folder.iterdir(), key=lambda p: p.name):
-        shown = f"{folder.name}/{path.name}"
-        if path.name in IGNORED:
+    """The note files under a folder, in path order, and an issue for every other file."""
+    vault = walk(folder)
+    return vault.notes, vault.issues
+
+
+def walk(folder: Path) -> Vault:
+    """Read a folder and its folders (a vault, part of one, or a symlink to one): notes in path order.
+
+    Dot-folders (.obsidian, .trash, .git), templates and attachment folders hold no notes
+    and are named in the report; a symlink that leads back into what is being read is
+    reported once and not followed.
+    """
+    vault = Vault()
+    seen = {folder.resolve()}
+    _walk(folder, folder, vault, seen, 0)
+    vault.notes.sort(key=lambda p: [part.casefold() for part in p.relative_to(folder).parts])
+    return vault
+
+
+def _walk(folder: Path, here: Path, vault: Vault, seen: set[Path], depth: int) -> None:
+    try:
+        children = sorted(here.iterdir(), key=lambda p: p.name)
+    except OSError as error:
+        vault.issues.append(Issue(shown_path(folder, here), 0, f"cannot be read ({error.strerror}): skipped"))
+        return
+    for path in children:
+        shown = shown_path(folder, path)
+        if here == folder and path.name in IGNORED:
             continue
-        if path.is_dir():
-            holds_notes = any(p.suffix.lower() in NOTE_SUFFIXES for p in path.rglob("*"))
-            if holds_notes:
-                issues.append(Issue(shown, 0, "a folder: notes are read from glossary/ itself only; skipped"))
-            else:
-                issues.append(Issue(shown, 0, "a folder of files that notes may show", Level.INFO))
+        if path.is_symlink() and not path.exists():
+            vault.issues.append(Issue(shown, 0, "a link to nothing (broken symlink): skipped"))
+        elif path.is_dir():
+            _folder(folder, path, shown, vault, seen, depth)
         elif path.suffix.lower() in IMAGE_SUFFIXES:
-            issues.append(Issue(shown, 0, "an image: shown where a Markdown note shows it", Level.INFO))
+            vault.images.setdefault(path.name.lower(), path)
+            if here == folder or here.name.lower() not in ATTACHMENT_FOLDERS:
+                vault.issues.append(Issue(shown, 0, "an image: shown where a note shows it", Level.INFO))
         elif path.name.startswith(".") or path.name.endswith(_LEFTOVER_SUFFIXES):
-            issues.append(Issue(shown, 0, "hidden file or editor leftover, not a note: skipped"))
+            vault.issues.append(Issue(shown, 0, "hidden file or editor leftover, not a note: skipped"))
         elif path.suffix.lower() not in NOTE_SUFFIXES:
-            issues.append(Issue(shown, 0, "not a note (notes end in .md, .markdown, .txt or .rst): skipped"))
+            known = ", ".join(NOTE_SUFFIXES[:-1]) + " or " + NOTE_SUFFIXES[-1]
+            level = Level.INFO if here != folder else Level.WARNING
+            vault.issues.append(Issue(shown, 0, f"not a note (notes end in {known}): skipped", level))
         else:
-            notes.append(path)
-    return notes, issues
+            vault.notes.append(path)
+
+
+def _folder(folder: Path, path: Path, shown: str, vault: Vault, seen: set[Path], depth: int) -> None:
+    name = path.name.lower()
+    real = path.resolve()
+    if path.name.startswith("."):
+        vault.issues.append(Issue(shown, 0, "a hidden folder (an app's settings or bin): skipped", Level.INFO))
+    elif name in TEMPLATE_FOLDERS:
+        vault.issues.append(Issue(shown, 0, "a folder of templates, not notes: skipped", Level.INFO))
+    elif real in seen:
+        vault.issues.append(Issue(shown, 0, "a symlink to a folder already read (a loop, or a second link): skipped"))
+    elif depth >= MAX_DEPTH:
+        vault.issues.append(Issue(shown, 0, f"deeper than {MAX_DEPTH} folders: skipped"))
+    elif name in ATTACHMENT_FOLDERS:
+        seen.add(real)
+        before = len(vault.notes)
+        _walk(folder, path, vault, seen, depth + 1)
+        if len(vault.notes) == before:
+            vault.issues.append(
+                Issue(shown, 0, "an attachment folder: its images show where notes embed them", Level.INFO)
+            )
+    else:
+        seen.add(real)
+        _walk(folder, path, vault, seen, depth + 1)
 
 
 def parse_note(data: bytes, path: str, slug: Slug) -> tuple[Note | None, list[Issue]]:
@@ -94,7 +172,13 @@ def parse_note(data: bytes, path: str, slug: Slug) -> tuple[Note | None, list[Is
         return None, issues
     if not text.strip():
         return None, [*issues, Issue(path, 0, "empty note: skipped")]
-    shape = shapes.detect_shape(text, Path(path).suffix)
+    suffix = PurePosixPath(path).suffix.lower()
+    links: list[tuple[str, int]] = []
+    if suffix in (".md", ".markdown"):  # a .txt note stays exactly as typed
+        text, stripped = obsidian.strip(text, path)
+        issues.extend(stripped)
+        links = [(link.target, link.line) for link in obsidian.wikilinks(text) if link.target and not link.is_image]
+    shape = shapes.detect_shape(text, suffix)
     if shape is None:
         known = ", ".join(shapes.SHAPES)
         return None, [
@@ -115,38 +199,90 @@ def parse_note(data: bytes, path: str, slug: Slug) -> tuple[Note | None, list[Is
         meta_lines=tuple(sorted(set(parsed.meta_lines))),
         entries=tuple(parsed.entries),
         issues=tuple(parsed.issues),
+        wikilinks=tuple(links),
     )
-    if not note.entries:
+    if not note.entries and not parsed.issues:
         issues.append(Issue(path, 0, f"read as the '{shape}' shape but holds no term"))
     return note, issues
 
 
 def parse(folder: Path) -> tuple[list[Note], list[Issue]]:
-    """Every note of a folder, in file-name order, and every issue met on the way."""
-    paths, issues = find_notes(folder)
-    stems = names.unique_slugs([(path.name, path.stem) for path in paths])
+    """Every note under a folder, in path order, and every issue met on the way."""
+    vault = walk(folder)
+    issues = list(vault.issues)
+    relative = {path: "/".join(path.relative_to(folder).parts) for path in vault.notes}
+    stems = names.unique_slugs([(relative[path], path.stem) for path in vault.notes])
     notes: list[Note] = []
-    for path in paths:
-        shown = f"{folder.name}/{path.name}"
-        note, note_issues = parse_note(path.read_bytes(), shown, stems[path.name])
+    for path in vault.notes:
+        shown = shown_path(folder, path)
+        try:
+            data = path.read_bytes()
+        except OSError as error:
+            issues.append(Issue(shown, 0, f"cannot be read ({error.strerror}): skipped"))
+            continue
+        note, note_issues = parse_note(data, shown, stems[relative[path]])
         issues.extend(note_issues)
         if note is not None:
-            if note.shape == Shape.MARKDOWN:
-                assets, asset_issues = read_assets(note, folder)
+            note = _with_folder_topic(note, path.parent, folder)
+            if any(entry.body for entry in note.entries):  # Markdown it shows: images may be in it
+                assets, asset_issues = read_assets(note, path.parent, folder, vault.images)
                 note = dataclasses.replace(note, assets=assets)
                 issues.extend(asset_issues)
             notes.append(note)
             issues.extend(note.issues)
-    return notes, issues
+    return _titles_over_aliases(notes, issues), issues
 
 
-def read_assets(note: Note, folder: Path) -> tuple[tuple[Asset, ...], list[Issue]]:
-    """The local images a Markdown note shows, read from beside it; a warning for each one missing."""
+def _titles_over_aliases(notes: list[Note], issues: list[Issue]) -> list[Note]:
+    """An alias that is another vault note's title stays that note's name: [[Adam]] goes to Adam.md."""
+    titles = {
+        names.key(entry.name): note.path for note in notes if note.shape == Shape.CONCEPT for entry in note.entries
+    }
+    result = []
+    for note in notes:
+        entries = []
+        for entry in note.entries:
+            kept = []
+            for alias in entry.aliases:
+                owner = titles.get(names.key(alias))
+                if owner and owner != note.path:
+                    why = f"alias '{alias}' of '{entry.name}' is the title of {owner}: it names that note, not this one"
+                    issues.append(Issue(note.path, entry.line, why))
+                else:
+                    kept.append(alias)
+            entries.append(
+                entry if len(kept) == len(entry.aliases) else dataclasses.replace(entry, aliases=tuple(kept))
+            )
+        result.append(dataclasses.replace(note, entries=tuple(entries)))
+    return result
+
+
+def _with_folder_topic(note: Note, where: Path, folder: Path) -> Note:
+    """A vault note with no tags takes its folder as its topic ("Optimisers/Adam.md" -> Optimisers)."""
+    if note.shape != Shape.CONCEPT or where == folder or where.name.lower() in ATTACHMENT_FOLDERS:
+        return note
+    entries = tuple(
+        entry if entry.tags else dataclasses.replace(entry, tags=(where.name.replace("_", " "),))
+        for entry in note.entries
+    )
+    return dataclasses.replace(note, entries=entries)
+
+
+def read_assets(
+    note: Note, here: Path, folder: Path, images: dict[str, Path] | None = None
+) -> tuple[tuple[Asset, ...], list[Issue]]:
+    """The local images a note shows: beside it (as written), else anywhere in the vault by file name,
+    as Obsidian finds them; a warning for each one missing."""
     assets: dict[str, Asset] = {}
     issues: list[Issue] = []
     root = folder.resolve()
+    vault_files = {image.resolve() for image in (images or {}).values()}  # a symlinked vault's images
     for entry in note.entries:
-        for src in mdparse.images(entry.body):
+        sources = [
+            *mdparse.images(entry.body),
+            *(link.target for link in obsidian.wikilinks(entry.body) if link.is_image),
+        ]
+        for src in sources:
             path = local_path(src)
             if path is None or path in assets:
                 if path is None and src.startswith(("/", "..", "\\")):
@@ -154,9 +290,15 @@ def read_assets(note: Note, folder: Path) -> tuple[tuple[Asset, ...], list[Issue
                         Issue(note.path, entry.line, f"image '{src}' is outside the glossary folder: not shown")
                     )
                 continue
-            file = (folder / path).resolve()
-            if root not in file.parents or not file.is_file():
-                issues.append(Issue(note.path, entry.line, f"image '{src}' not found beside the note: not shown"))
+            file = (here / path).resolve()
+            if not file.is_file():
+                file = (folder / path).resolve()
+            if not file.is_file() and images:
+                file = images.get(PurePosixPath(path).name.lower(), file).resolve()
+            if not file.is_file() or not (root in file.parents or file in vault_files):
+                issues.append(
+                    Issue(note.path, entry.line, f"image '{src}' not found in the glossary folder: not shown")
+                )
             elif file.suffix.lower() not in IMAGE_SUFFIXES or file.stat().st_size > MAX_IMAGE_BYTES:
                 why = "is not an image file" if file.suffix.lower() not in IMAGE_SUFFIXES else "is over 10 MB"
                 issues.append(Issue(note.path, entry.line, f"'{src}' {why}: not shown"))

@@ -12,15 +12,17 @@ sanitised there too (``escape.sanitize``).
 from __future__ import annotations
 
 import posixpath
+import zlib
 from dataclasses import dataclass
 from typing import Literal
 from urllib.parse import unquote
 
 from markdown_it.token import Token
 
-from . import mdparse
+from . import mdparse, obsidian
 from .matcher import Matcher, mentions, pieces, sentence_at
 from .model import Slug
+from .wikilinks import WikiIndex
 
 PLACEHOLDER = "glossary:"
 
@@ -33,6 +35,7 @@ class NoteLinks:
     anchors: dict[str, Slug]  # anchor key of a heading -> the term it names
     notes: dict[str, Slug]  # file name of a note -> the note's slug
     assets: frozenset[str]  # files beside the note that the site carries
+    wiki: WikiIndex | None = None  # where [[wikilinks]] go
 
 
 def local_path(url: str) -> str | None:
@@ -106,12 +109,40 @@ class _Linker:
             return _link(src, f"Image: {alt}")  # not loaded: the site makes no request outside itself
         return [_token("text", content=f"[image: {alt}]")]
 
+    def wikilink(self, token: Token, sentence: str) -> list[Token]:
+        """A [[wikilink]] as a link to its term's or note's page, an ![[embed]] as the image; its text when
+        it goes nowhere (reported by ``wikilinks.unresolved``)."""
+        link: obsidian.WikiLink = token.meta["link"]
+        if link.embed and link.is_image:
+            image = _token("image", "img", src=link.target, alt="")
+            image.children = [_token("text", content=link.label if not link.width else "")]
+            image.content = image.children[0].content
+            found = self.image(image)
+            if link.width and found and found[0].type == "image":
+                found[0].attrs["width"] = link.width
+            return found
+        where = self.links.wiki.resolve(link.target) if self.links.wiki and link.target else None
+        if where is None and not link.target and link.heading:  # [[#Heading]]: a heading of this note
+            slug = self.links.anchors.get(mdparse.anchor_key(link.heading))
+            where = f"term/{slug}" if slug else None
+        if where is None or where == f"term/{self.own}":
+            return [_token("text", content=token.content)]
+        if where.startswith("term/"):
+            target = Slug(where[len("term/") :])
+            self.order.append(target)
+            self.contexts.setdefault(target, sentence)
+        return _link(f"{PLACEHOLDER}{where}", token.content)
+
     def inline(self, children: list[Token]) -> list[Token]:
         out: list[Token] = []
         inside = 0  # links open around the current token
         dropped: list[bool] = []
+        said = mdparse.plain(children, images=False)
         for child in children:
-            if child.type == "link_open":
+            if child.type == "wikilink":
+                at = said.find(child.content)
+                out.extend(self.wikilink(child, sentence_at(said, max(at, 0), max(at, 0) + len(child.content))))
+            elif child.type == "link_open":
                 href = self.target(str(child.attrs.get("href", "")))
                 dropped.append(href is None)
                 inside += 1
@@ -137,8 +168,10 @@ def render(
     """The body as HTML with its links, and the terms it links to in order of first mention
     (``contexts`` gets the sentence of each link)."""
     md = mdparse.parser()
-    tokens = md.parse(body)
+    env = {"docId": f"{own}-{zlib.crc32(body.encode()):08x}"}  # footnote ids unique on a page of several definitions
+    tokens = md.parse(body, env)
     linker = _Linker(matcher, own, linked, links, contexts)
+    _callouts(tokens)
     for index, token in enumerate(tokens):
         if token.type == "inline":
             token.children = linker.inline(token.children or [])
@@ -152,5 +185,41 @@ def render(
                     *(inline.children or []),
                     _token("strong_close", "strong", -1),
                 ]
-    html = md.renderer.render(tokens, md.options, {})
+    html = md.renderer.render(tokens, md.options, env)
     return html.strip(), list(dict.fromkeys(linker.order))
+
+
+def _callouts(tokens: list[Token]) -> None:
+    """Obsidian callouts (``> [!tip] Title``) as Material's admonitions: a titled box, or a folded one."""
+    for index, token in enumerate(tokens):
+        if token.type != "blockquote_open" or index + 2 >= len(tokens) or tokens[index + 2].type != "inline":
+            continue
+        inline = tokens[index + 2]
+        first, _, rest = inline.content.partition("\n")
+        found = obsidian.callout(first)
+        if found is None:
+            continue
+        kind, title, folded = found
+        depth, close = 0, index
+        for close in range(index, len(tokens)):
+            depth += tokens[close].nesting if tokens[close].type.startswith("blockquote") else 0
+            if depth == 0:
+                break
+        tag = "details" if folded else "div"
+        token.tag, token.attrs = tag, {"class": f"admonition {kind}" if tag == "div" else kind}
+        tokens[close].tag = tag
+        head = "summary" if folded else "p"
+        attrs = {} if folded else {"class": "admonition-title"}
+        title_tokens = [
+            _token("paragraph_open", head, 1, **attrs),
+            _token("inline", content=title),
+            _token("paragraph_close", head, -1),
+        ]
+        title_tokens[1].children = [_token("text", content=title)]
+        # The first line was the title: the paragraph keeps the lines after it, or goes.
+        children = inline.children or []
+        cut = next((i for i, child in enumerate(children) if child.type in ("softbreak", "hardbreak")), len(children))
+        inline.children, inline.content = children[cut + 1 :], rest
+        if not inline.children:
+            del tokens[index + 1 : index + 4]
+        tokens[index + 1 : index + 1] = title_tokens

@@ -7,7 +7,7 @@ import json
 
 from ..escape import front_matter, html, md
 from ..model import Linked, Site, Stop, Walk
-from ..paths import TS_FSRS, link_to, rehearse_path, term_path, url_to, walk_path
+from ..paths import KATEX, TS_FSRS, link_to, rehearse_path, term_path, url_to, walk_path
 from .common import stop_label
 
 
@@ -79,5 +79,5 @@ def emit(site: Site) -> dict[str, str | bytes]:
     if not walks:
         return {}
     files: dict[str, str | bytes] = {rehearse_path(walk.note, len(walks)): page(walk, site) for walk in walks}
-    files.update(site.vendor)
+    files.update({path: data for path, data in site.vendor.items() if not path.startswith(KATEX)})
     return files

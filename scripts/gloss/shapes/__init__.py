@@ -30,6 +30,7 @@ SHAPES: dict[Shape, ShapeModule] = {
     for module in (concept, yaml_list, loci, what_is, keywords, wiki, markdown)
 }
 PLAIN_TEXT_SHAPES = tuple(shape for shape in SHAPES if shape != Shape.MARKDOWN)
+_LEARNER_SHAPES = (Shape.LIST, Shape.LOCI, Shape.WHAT_IS, Shape.KEYWORDS, Shape.WIKI)
 _LOCUS_LINE = re.compile(r"^\s*(?:[-*+]\s*)?[^:]{0,80}:\s+[^:]{1,80}:(?:\s|$)")
 _WHAT_IS_HEADING = re.compile(r"^#{1,6}\s+(?:what|who)\s+(?:is|are)\b", re.I)
 _LIST_LINE = re.compile(r"^\s*[-*+]\s")
@@ -41,14 +42,15 @@ _MARKDOWN_INLINES = {"strong_open", "em_open", "image", "code_inline"}
 
 
 def plain_text_shape(text: str) -> Shape | None:
-    """The plain-text shape of a note: the surest sign, in table order on a tie."""
+    """The plain-text shape of a note: the surest sign, the learner's shapes first on a tie."""
     fits = _fits(text)
     best = max((fits[shape] for shape in PLAIN_TEXT_SHAPES), default=Fit.NO)
-    return next((shape for shape in PLAIN_TEXT_SHAPES if fits[shape] == best), None) if best else None
+    tied = sorted((shape for shape in PLAIN_TEXT_SHAPES if fits[shape] == best), key=_tie_order)
+    return tied[0] if best and tied else None
 
 
 def _places_terms_at_loci(text: str) -> bool:
-    lines = [line for line in text.split("\n") if line.strip() and line.strip() not in ("---", "...")]
+    lines = _body(filled(text))
     return bool(lines) and sum(bool(_LOCUS_LINE.match(line)) for line in lines) >= 0.6 * len(lines)
 
 
@@ -70,12 +72,18 @@ def _mostly_what_is(text: str) -> bool:
     return sum(bool(_WHAT_IS_HEADING.match(line)) for line in headings) * 5 >= 4 * len(headings)
 
 
+def _body(lines: list[str]) -> list[str]:
+    """The non-blank lines of a note after its front matter."""
+    if lines and lines[0].strip() == "---":
+        end = next((i for i, line in enumerate(lines) if i > 0 and line.strip() in ("---", "...")), None)
+        if end is not None:
+            return lines[end + 1 :]
+    return lines
+
+
 def _body_is_list(text: str) -> bool:
     """Front matter followed by list lines (the list shape), not by some other Markdown."""
-    lines = filled(text)
-    if lines and lines[0].strip() == "---":
-        end = next((i for i, line in enumerate(lines) if i > 0 and line.strip() in ("---", "...")), len(lines))
-        lines = lines[end + 1 :]
+    lines = _body(filled(text))
     return not lines or sum(bool(_LIST_LINE.match(line)) for line in lines) >= 0.6 * len(lines)
 
 
@@ -92,6 +100,9 @@ def _fits(text: str) -> dict[Shape, Fit]:
         fits[Shape.WHAT_IS] = Fit.NO
     if fits.get(Shape.MARKDOWN) == Fit.WEAK and _shows_markdown(text):
         fits[Shape.MARKDOWN] = Fit.STRONG
+    if fits.get(Shape.CONCEPT) == Fit.STRONG and not at_loci:
+        for shape in (Shape.MARKDOWN, Shape.LIST):  # a note about one concept, whatever Markdown it shows
+            fits[shape] = min(fits[shape], Fit.WEAK)
     return fits
 
 
@@ -101,8 +112,8 @@ def detect_shape(text: str, suffix: str = "", *, markdown_note: bool = False) ->
     Every shape is scored on the text: the surest wins (a strong sign over a weak
     one).  On a tie the extension decides (``suffix``, e.g. ".md"; ``markdown_note``
     means ".md"): a ".md" or ".markdown" note is read as Markdown, a ".rst" note
-    as reStructuredText, any other note by the plain-text shapes in table order
-    first.  So the learner's own shapes read alike whatever the extension, and a
+    as reStructuredText, any other note by the learner's plain-text shapes first,
+    then the other shapes in table order, Markdown last.  So the learner's own shapes read alike whatever the extension, and a
     Markdown note keeps its Markdown.
     """
     if markdown_note:
@@ -114,8 +125,14 @@ def detect_shape(text: str, suffix: str = "", *, markdown_note: bool = False) ->
     tied = [shape for shape, fit in fits.items() if fit == best]
     wanted = _EXTENSION_SHAPES.get(suffix.lower())
     preferred = [shape for shape in tied if shape.value == wanted]
-    plain_first = [shape for shape in tied if shape != Shape.MARKDOWN] + [s for s in tied if s == Shape.MARKDOWN]
-    return (preferred or plain_first)[0]
+    return (preferred or sorted(tied, key=_tie_order))[0]
+
+
+def _tie_order(shape: Shape) -> int:
+    """Without an extension to decide: the learner's own plain-text shapes first, Markdown last."""
+    if shape in _LEARNER_SHAPES:
+        return _LEARNER_SHAPES.index(shape)
+    return len(SHAPES) + (shape == Shape.MARKDOWN)
 
 
 def parse(shape: Shape, text: str, path: str) -> Parsed:
