@@ -1,0 +1,309 @@
+"""A vault of one note per concept (tests/vault/, written for these tests in the mess of real ones):
+folders, front matter, wikilinks, embeds, callouts, comments, shortcodes, tags and maths; and bad vaults."""
+
+from __future__ import annotations
+
+import html
+import re
+import shutil
+from pathlib import Path
+from textwrap import dedent
+
+import pytest
+from conftest import ROOT, copy_project, mkdocs_build
+from htmlscan import broken_links
+
+from gloss import obsidian
+from gloss.build import generate
+from gloss.model import Shape
+from gloss.shapes import concept, detect_shape
+
+VAULT = ROOT / "tests" / "vault"
+# Every note of the vault that is a concept, and the term it gives.
+CONCEPTS = {
+    "Attention.md": "Attention",
+    "Cycle A.md": "Gradient clipping",
+    "Cycle B.md": "Exploding gradient",
+    "Epoch.md": "Epoch",
+    "Fine-tuning.md": "Fine-tuning",
+    "Learning rate.md": "Learning rate",
+    "Low-Rank Adaptation.md": "Low-Rank Adaptation",
+    "Positional encoding.md": "Positional encoding",
+    "Pretrained model.md": "Pretrained model",
+    "Softmax.md": "Softmax",
+    "Transformer.md": "Transformer",
+    "Neural nets/Batch normalization.md": "Batch normalization",
+    "Neural nets/Dropout.md": "Dropout",
+    "Neural nets/Regularization.md": "Regularization",
+    "Neural nets/Stub note.md": "Residual connection",
+    "Optimisers/Adam.md": "Adam",
+    "Optimisers/Momentum.md": "Momentum",
+    "Optimisers/SGD.md": "Stochastic gradient descent",
+}
+LITERAL_MARKUP = ("[[", "]]", "<dt>", "<summary>", ":term:", "$$", "==", "%%", "{{<", "{%")
+
+
+@pytest.fixture(scope="module")
+def vault(tmp_path_factory) -> tuple[Path, object]:
+    project = copy_project(tmp_path_factory.mktemp("vault"), VAULT)
+    return project, generate(project / "glossary")
+
+
+def test_every_concept_note_is_one_term_and_nothing_else_is(vault):
+    _, generated = vault
+    glossary = generated.linked.glossary
+    by_path = {note.path.removeprefix("glossary/"): note for note in glossary.notes}
+    assert {path: by_path[path].entries[0].name for path in CONCEPTS} == CONCEPTS
+    assert all(by_path[path].shape == Shape.CONCEPT for path in CONCEPTS)
+    names = sorted(term.name for term in glossary.terms)
+    assert names == sorted(CONCEPTS.values())  # no page for a section, the daily note, a template or the bin
+
+
+def test_skipped_folders_and_files_are_named_in_the_report(vault):
+    _, generated = vault
+    said = "\n".join(map(str, generated.issues))
+    assert "glossary/.obsidian: a hidden folder" in said
+    assert "glossary/.trash: a hidden folder" in said
+    assert "glossary/Templates: a folder of templates" in said
+    assert "glossary/attachments: an attachment folder" in said
+    assert "glossary/Daily/2024-03-12.md:4: a daily note" in said
+    assert "glossary/Fine-tuning.md:13: a shortcode ({{< youtube" in said
+    assert "glossary/Low-Rank Adaptation.md:21: a comment" in said
+
+
+def test_aliases_tags_and_folders(vault):
+    _, generated = vault
+    terms = {term.name: term for term in generated.linked.glossary.terms}
+    assert terms["Low-Rank Adaptation"].aliases == ("LoRA",)  # "low rank adaptation" is the name's own spelling
+    assert "fine tune" in terms["Fine-tuning"].aliases  # "finetuning" is a spelling of the name itself
+    assert "transformer architecture" in terms["Transformer"].aliases  # a comma-separated string
+    topics = {info.slug: info.name for info in generated.linked.glossary.topics}
+    assert [topics[t] for t in terms["Attention"].topics] == ["Architectures", "Nlp / core"]  # inline #tags
+    assert [topics[t] for t in terms["Adam"].topics] == ["Optimisers"]  # no tags: its folder
+    assert terms["Dropout"].topics == terms["Regularization"].topics  # "regularisation" as a string or a list
+
+
+def test_every_wikilink_between_notes_that_exist_is_a_link(vault):
+    _, generated = vault
+    missing = {"Adapter layers", "Feed-forward network", "Learning Rate Warmup", "Layer normalization", "Weight decay"}
+    unresolved = {
+        re.search(r"\[\[(.*?)\]\]", issue.message).group(1)
+        for issue in generated.issues
+        if "links to no note or term" in issue.message
+    }
+    assert unresolved == missing
+    pages = {slug: item for slug, item in generated.linked.terms.items()}
+    assert "softmax" in pages["attention"].links_to
+    assert {"fine-tuning", "transformer", "attention"} <= set(pages["low-rank-adaptation"].links_to)
+    assert "low-rank-adaptation" in pages["fine-tuning"].links_to  # [[LoRA]]: an alias
+    assert "stochastic-gradient-descent" in pages["momentum"].links_to  # [[Optimisers/SGD|SGD]]: a path
+    assert "learning-rate" in pages["stochastic-gradient-descent"].links_to  # [[learning-rate]]: hyphens
+    assert "learning-rate" not in pages["learning-rate"].links_to  # a link to itself is text
+    assert pages["gradient-clipping"].links_to == ("exploding-gradient",)  # a cycle of links
+    assert "gradient-clipping" in pages["exploding-gradient"].links_to
+    assert pages["low-rank-adaptation"].contexts["fine-tuning"].startswith("It's the go-to trick")
+
+
+def test_an_alias_that_is_another_notes_title_names_that_note(vault):
+    _, generated = vault
+    said = [str(issue) for issue in generated.issues if "alias 'Adam'" in issue.message]
+    assert said == [
+        "glossary/Epoch.md:4: alias 'Adam' of 'Epoch' is the title of glossary/Optimisers/Adam.md: "
+        "it names that note, not this one"
+    ]
+    terms = {term.name: term for term in generated.linked.glossary.terms}
+    assert "Adam" not in terms["Epoch"].aliases and "Adam" in terms
+
+
+def test_term_pages_show_no_literal_markup(vault):
+    _, generated = vault
+    for path, text in generated.files.items():
+        if path.startswith("terms/"):
+            body = html.unescape(re.sub(r"<[^>]+>", " ", text.split("## Related")[0]))  # what the page reads
+            found = [mark for mark in LITERAL_MARKUP if mark in body]
+            assert not found, f"{path} shows {found}"
+
+
+def test_callouts_highlights_footnotes_embeds_and_maths_render(vault):
+    _, generated = vault
+    page = generated.files["terms/low-rank-adaptation.md"]
+    assert '<div class="admonition tip">\n<p class="admonition-title">Rank</p>' in page
+    assert "<mark>higher rank is rarely worth it</mark>" in page
+    assert '<img src="../../note-files/low-rank-adaptation/lora-diagram.png" alt="" width="300">' in page
+    assert '<span class="arithmatex">\\(\\Delta W = BA\\)</span>' in page
+    assert '<div class="arithmatex">\\[W&#x27; = W_0 + \\frac{\\alpha}{r} BA\\]</div>' in page or (
+        '<div class="arithmatex">\\[W\' = W_0 + \\frac{\\alpha}{r} BA\\]</div>' in page
+    )
+    assert 'class="footnote-ref"' in page and "arXiv 2106.09685" in page
+    assert "QLoRA" not in page  # a %% comment %%
+    softmax = generated.files["terms/softmax.md"]
+    assert '<details class="warning">\n<summary>Numerical stability</summary>' in softmax
+    attention = generated.files["terms/attention.md"]
+    assert "\\[ \\mathrm{softmax}" in attention  # "\\[" typed: no link inside the formula, KaTeX finds it
+    assert "vendor/katex/katex.min.js" in generated.files
+    assert any(path.startswith("vendor/katex/fonts/") for path in generated.files)
+    assert "note-files/adam/Pasted image 20240312101500.png" in generated.files  # by name, from attachments/
+
+
+def test_a_concept_is_told_from_a_glossary_by_its_text():
+    one = dedent("""\
+        ---
+        tags: [cv]
+        ---
+        # Pooling
+        Pooling shrinks a feature map by taking the max or mean of each window.
+
+        ## Intuition
+        Keeps the strongest signal.
+
+        ## Code
+        ```python
+        nn.MaxPool2d(2)
+        ```
+        """)
+    many = dedent("""\
+        ---
+        tags: [glossary]
+        ---
+        # Deep learning glossary
+        Terms I keep forgetting.
+
+        **Epoch**: one pass over the data.
+        **Batch**: the examples of one step.
+        **Step**: one update of the weights.
+        """)
+    assert concept.detect(one) > concept.detect(many)
+    assert detect_shape(one, ".md") == Shape.CONCEPT
+    assert detect_shape(many, ".md") == Shape.MARKDOWN
+    assert detect_shape("Momentum keeps a running average of past updates.\n", ".md") == Shape.CONCEPT
+    parsed = concept.parse(one, "glossary/pooling.md")
+    (entry,) = parsed.entries
+    assert entry.name == "Pooling" and entry.tags == ("cv",)
+    assert "## Intuition" in entry.body and "nn.MaxPool2d(2)" in entry.body  # sections stay, as sections
+
+
+def test_the_name_is_the_title_else_the_one_heading_else_the_file_name():
+    assert concept.parse("---\ntitle: Adam\n---\n# Adam optimiser\nText.\n", "x/a.md").entries[0].name == "Adam"
+    assert concept.parse("# Adam optimiser\n\nText about it.\n", "x/a.md").entries[0].name == "Adam optimiser"
+    assert concept.parse("Text about it.\n", "x/weight_decay.md").entries[0].name == "Weight decay"
+    bad = concept.parse("---\naliases: [a, b\n---\n# Adam\nText.\n", "x/a.md")
+    assert bad.entries[0].name == "Adam"
+    assert str(bad.issues[0]).startswith("x/a.md:2: front matter is not valid YAML")
+
+
+def test_wikilinks_are_read_with_their_lines_outside_code():
+    text = "See [[A]] and [[B#Part|the b]].\n```\n[[not a link]]\n```\n![[fig.png|300]] `[[code]]`\n"
+    links = obsidian.wikilinks(text)
+    assert [(link.target, link.heading, link.shown, link.line) for link in links] == [
+        ("A", "", "A", 1),
+        ("B", "Part", "the b", 1),
+        ("fig.png", "", "fig.png", 5),
+    ]
+    assert links[2].embed and links[2].width == "300"
+    assert obsidian.parse_wikilink("Note\\|label").label == "label"  # a pipe escaped inside a table
+
+
+def test_comments_and_shortcodes_are_blanked_keeping_lines():
+    text = "a %% hidden %% b\n%%\nmany\nlines\n%%\n{% include x.html %}\n```\n%% code %%\n```\n"
+    stripped, issues = obsidian.strip(text, "n.md")
+    assert stripped.count("\n") == text.count("\n")
+    assert "hidden" not in stripped and "many" not in stripped and "include" not in stripped
+    assert "%% code %%" in stripped
+    assert [str(issue) for issue in issues] == [
+        "n.md:1: a comment (%% … %%): not shown",
+        "n.md:2-5: a comment (%% … %%): not shown",
+        "n.md:6: a shortcode ({% include x.html %}): dropped",
+    ]
+
+
+def test_a_symlink_loop_and_a_link_to_the_vault_are_read_once(tmp_path):
+    glossary = tmp_path / "glossary"
+    (glossary / "notes").mkdir(parents=True)
+    (glossary / "notes" / "Dropout.md").write_text("# Dropout\nDropout zeroes units at random.\n")
+    (glossary / "notes" / "loop").symlink_to(glossary, target_is_directory=True)
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    (outside / "Adam.md").write_text("# Adam\nAdam adapts each step size.\n")
+    (glossary / "linked-vault").symlink_to(outside, target_is_directory=True)
+    (glossary / "gone").symlink_to(tmp_path / "nothing")
+    (tmp_path / "mkdocs.yml").write_text("site_name: Test\n")
+    generated = generate(glossary)
+    assert sorted(term.name for term in generated.linked.glossary.terms) == ["Adam", "Dropout"]
+    said = [str(issue) for issue in generated.issues]
+    assert "glossary/notes/loop: a symlink to a folder already read (a loop, or a second link): skipped" in said
+    assert "glossary/gone: a link to nothing (broken symlink): skipped" in said
+
+
+def test_a_vault_of_two_thousand_notes_builds(tmp_path):
+    glossary = tmp_path / "glossary"
+    for folder in range(20):
+        (glossary / f"topic {folder}").mkdir(parents=True)
+        for number in range(100):
+            n = folder * 100 + number
+            links = f"[[Concept {n + 1}]] and [[Concept {(n * 7) % 2000}|the seventh]]"
+            (glossary / f"topic {folder}" / f"Concept {n}.md").write_text(
+                f"---\naliases: [C{n}]\n---\n# Concept {n}\nConcept {n} is defined by {links}. $x_{n}$\n"
+            )
+    (tmp_path / "mkdocs.yml").write_text("site_name: Test\n")
+    generated = generate(glossary)
+    assert len(generated.linked.glossary.terms) == 2000
+    unresolved = [issue for issue in generated.issues if "links to no note" in issue.message]
+    assert [str(issue) for issue in unresolved] == [
+        "glossary/topic 19/Concept 1999.md:5: [[Concept 2000]] links to no note or term: shown as plain text"
+    ]
+
+
+def test_the_vault_builds_strict_with_no_broken_link(tmp_path):
+    project = copy_project(tmp_path / "project", VAULT)
+    (project / "glossary" / "Optimisers" / "Adam.md").write_text(
+        (VAULT / "Optimisers" / "Adam.md").read_text().replace("![[missing-figure.png]]\n", "")
+    )
+    epoch = project / "glossary" / "Epoch.md"
+    epoch.write_text(epoch.read_text().replace("aliases: [Adam]", "aliases: [full pass]"))
+    result = mkdocs_build(project)
+    assert result.returncode == 0, result.stderr
+    site = project / "site"
+    assert broken_links(site) == []
+    page = (site / "terms" / "low-rank-adaptation" / "index.html").read_text()
+    assert 'href="../../terms/fine-tuning/"' in page and "[[" not in page.split('id="related"')[0]
+    assert (site / "vendor" / "katex" / "katex.min.js").is_file()
+
+
+def test_vault_linked_into_glossary(tmp_path):
+    """A symlink to a vault elsewhere reads as the vault itself."""
+    project = copy_project(tmp_path / "project")
+    shutil.copytree(VAULT, tmp_path / "my-vault")
+    (project / "glossary" / "vault").symlink_to(tmp_path / "my-vault", target_is_directory=True)
+    generated = generate(project / "glossary")
+    names = {term.name for term in generated.linked.glossary.terms}
+    assert {"Low-Rank Adaptation", "Transformer", "Adam"} <= names
+
+
+def test_maths_typeset_in_the_browser(vault_server, browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    errors: list[str] = []
+    outside: list[str] = []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.on("request", lambda request: None if request.url.startswith(vault_server) else outside.append(request.url))
+    page.goto(f"{vault_server}/terms/low-rank-adaptation/")
+    page.wait_for_selector(".arithmatex .katex")
+    assert page.locator(".note-md .arithmatex .katex").count() >= 5
+    assert page.locator(".gist .katex").count() >= 1  # maths in the gist, typed as \( \)
+    assert "\\frac" not in page.locator("article").inner_text()
+    page.goto(f"{vault_server}/terms/attention/")
+    page.wait_for_selector(".note-md .katex-display")  # "\\[ … \\]" as typed in the note
+    page.goto(f"{vault_server}/terms/epoch/")
+    assert errors == [] and outside == []
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def vault_server(tmp_path_factory):
+    from glosstools.localsite import free_port, serve
+
+    project = copy_project(tmp_path_factory.mktemp("vault-site"), VAULT)
+    result = mkdocs_build(project, strict=False)
+    assert result.returncode == 0, result.stderr
+    with serve(project / "site", free_port()) as url:
+        yield url.rstrip("/")
