@@ -43,6 +43,71 @@ def singular(word: str) -> str:
     return word
 
 
+# British -> American, one word at a time.  "-ise" becomes "-ize" unless the word is one whose
+# "-ise" is no suffix (size, noise, raise, precise, advise, supervise, ...); "-our" only in known stems.
+_ISE = re.compile(r"^(?P<stem>[a-z]{3,})is(?P<end>e|es|ed|ing|er|ers|ation|ations|able)$")
+_ISE_KEPT = (
+    "advertis", "advis", "apprais", "bruis", "chastis", "compris", "compromis", "concis", "cruis",
+    "demis", "despis", "devis", "disguis", "enterpris", "excis", "exercis", "expertis", "franchis", "improvis",
+    "incis", "merchandis", "nois", "paradis", "pois", "prais", "precis", "premis", "promis", "rais", "repris",
+    "revis", "sunris", "supervis", "surpris", "televis", "treatis", "upris", "wis",
+)  # fmt: skip
+_YSE = re.compile(r"^(?P<stem>[a-z]*ly)s(?P<end>e|ed|ing|er|ers)$")
+_OGUE = re.compile(r"^(?P<stem>[a-z]*(?:alog|olog|ilog))ue(?P<end>s|d)?$")
+_LLED = re.compile(
+    r"^(?P<stem>[a-z]*(?:model|label|level|signal|travel|cancel|channel|tunnel|fuel))l(?P<end>ed|ing|er|ers)$"
+)
+_OUR = (
+    "armour", "behaviour", "clamour", "colour", "endeavour", "favour", "flavour", "harbour", "honour", "humour",
+    "labour", "neighbour", "odour", "parlour", "rumour", "savour", "tumour", "valour", "vapour", "vigour",
+)  # fmt: skip
+# Closed compounds are written open too ("minibatch", "mini-batch"): these first parts are split off.
+_COMPOUND_FIRST = (
+    "auto", "back", "data", "fine", "hyper", "meta", "mini", "multi", "non", "over", "post", "pre",
+    "semi", "sub", "time", "under",
+)  # fmt: skip
+_PARENTHESISED = re.compile(r"\s*\(\s*([^()]*[A-Za-z]{2}[^()]*?)\s*\)\s*")
+_ABBREVIATION_WORD = re.compile(r"[A-Z][A-Za-z0-9]*[A-Z0-9][a-z]?|[A-Z]{2,}s?")
+_CODE_NAME = re.compile(r"[._=]|\(\s*\)|\w\([a-z]\)")
+
+
+def american(word: str) -> str:
+    """A lower-case word in American spelling: "optimisers" -> "optimizers", "colour" -> "color"."""
+    if not word.isalpha() or len(word) < 5:
+        return word
+    if word.endswith("yses"):
+        return word[:-4] + "ysis"  # "analyses" is the plural of "analysis"
+    match = _ISE.match(word)
+    if match and not (match["stem"] + "is").endswith(_ISE_KEPT):
+        return f"{match['stem']}iz{match['end']}"
+    match = _YSE.match(word)
+    if match:
+        return f"{match['stem']}z{match['end']}"
+    match = _OGUE.match(word)
+    if match:
+        return match["stem"] + {"s": "s", "d": "ed"}.get(match["end"] or "", "")
+    match = _LLED.match(word)
+    if match:
+        return match["stem"] + match["end"]
+    for british in _OUR:
+        if british in word:
+            return word.replace(british, british[:-2] + "r")
+    if word.startswith("centre") and word[6:] in ("", "s", "d"):
+        return "center" + {"d": "ed"}.get(word[6:], word[6:])
+    return word
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def word(text: str) -> str:
+    """One word of a name as ``key`` sees it: lower case, American spelling, singular, and a closed
+    compound split into its parts ("Minibatches" -> "mini batch"); it may be two words."""
+    text = singular(american(text.lower()))
+    for first in _COMPOUND_FIRST:
+        if text.startswith(first) and len(text) - len(first) >= 3 and text[len(first) :].isalpha():
+            return f"{first} {text[len(first) :]}"
+    return text
+
+
 def strip_name(name: str) -> str:
     """A name as a heading would show it: no "what is", article or trailing colon."""
     name = _QUESTION.sub("", name.strip())
@@ -61,15 +126,58 @@ def split_abbreviation(name: str) -> tuple[str, str | None]:
 def key(name: str) -> str:
     """The key that every spelling of one term shares.
 
-    Case, "what is"/articles, a trailing "(ABBR)", hyphens vs spaces and a
-    plural last word do not matter; everything else does.
+    Case, "what is"/articles, parenthesised words ("(Artificial) Neural
+    networks", "Backward pass(backpropagation)", a trailing "(ABBR)"), hyphens
+    vs spaces vs closed compounds ("mini-batch", "minibatch"), British vs
+    American spelling and the plural of any word do not matter (see ``word``);
+    everything else does.
     """
+    name, _ = split_abbreviation(strip_name(name))
+    if not _CODE_NAME.search(name):
+        name = _PARENTHESISED.sub(" ", name)
+    words = _SEPARATORS.sub(" ", name.lower()).strip().split(" ")
+    if not words or words == [""]:
+        return ""
+    return " ".join(part for each in words for part in word(each).split(" "))
+
+
+def literal_key(name: str) -> str:
+    """The key of a name as written: case, "what is", a trailing "(ABBR)", hyphens vs spaces and a
+    plural last word do not matter. Names with one ``literal_key`` are one spelling; ``key`` unites more."""
     name, _ = split_abbreviation(strip_name(name))
     words = _SEPARATORS.sub(" ", name.lower()).strip().split(" ")
     if not words or words == [""]:
         return ""
     words[-1] = singular(words[-1])
     return " ".join(words)
+
+
+def parenthesised(name: str) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
+    """A name without its parenthesised words, the names it also gives, and its abbreviations.
+
+    "(Artificial) Neural networks" -> ("Neural networks", ("Artificial Neural networks",), ());
+    "Backward pass(backpropagation)" -> ("Backward pass", ("backpropagation",), ());
+    "Rectified Linear (ReLU) activation function" -> ("Rectified Linear activation function", (), ("ReLU",)).
+    A word in parentheses before other words is optional; at the end it is another name for the concept;
+    an abbreviation anywhere is an abbreviation. Code ("model.eval()", "f(x)") is left as written.
+    """
+    name = name.strip()
+    if _CODE_NAME.search(name):
+        return name, (), ()
+    others: list[str] = []
+    abbreviations: list[str] = []
+    for match in _PARENTHESISED.finditer(name):
+        inside = " ".join(match.group(1).split())
+        after = name[match.end() :].strip()
+        if _ABBREVIATION_WORD.fullmatch(inside):
+            abbreviations.append(inside)
+        elif after:
+            others.append(" ".join((name[: match.start()] + " " + inside + " " + after).split()))
+        else:
+            others.append(inside)
+    if not others and not abbreviations:
+        return name, (), ()
+    return " ".join(_PARENTHESISED.sub(" ", name).split()), tuple(others), tuple(abbreviations)
 
 
 def display(name: str) -> str:
