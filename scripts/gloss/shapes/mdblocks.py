@@ -165,3 +165,55 @@ def table_rows(block: Block) -> tuple[list[str], list[tuple[int, list[str]]]]:
                 rows.append((line, row))
             row = None
     return header, rows
+
+
+# --- questions and flashcards ----------------------------------------------------------------
+
+_Q_PREFIX = re.compile(r"^\s*(?:Q|Question|Card)\s*(?:\d+\s*)?[:.)]\s*", re.I)
+_A_PREFIX = re.compile(r"^\s*(?:A|Answer|Ans)\s*[:.)]\s*", re.I)
+_ASKS_TERM = re.compile(
+    r"^(?:(?:what|who)\s+(?:is|are|was|were)(?:\s+meant\s+by)?|what['’]s|what\s+does|what\s+do"
+    r"|describe|explain|define|definition\s+of)\s+(?P<term>.+?)(?:\s+(?:mean|stand\s+for))?\s*[?:.!]*$",
+    re.I,
+)
+_ASKS = re.compile(
+    r"^(?:how|why|when|where|which|who|whom|whose|what|what['’]s|should|shall|can|could|would|will|do|does"
+    r"|did|is|are|was|were|has|have|describe|explain|define)\b",
+    re.I,
+)
+_ARTICLE = re.compile(r"^(?:a|an|the)\s+", re.I)
+# Words that make a question about more than one term, or about the learner: it names no single term.
+_NOT_ONE_TERM = {
+    "i", "me", "my", "we", "us", "our", "you", "your", "it", "its", "they", "their", "this", "that", "these",
+    "those", "and", "or", "vs", "vs.", "versus", "between", "difference", "differences", "best", "better",
+    "why", "how", "when", "where", "which", "should", "does", "do", "did", "is", "are", "was", "can", "used",
+    "happens", "happen", "work", "works", "mean", "means", "good", "bad", "wrong", "go", "goes", "up", "down",
+}  # fmt: skip
+
+
+def question(text: str) -> tuple[bool, str]:
+    """Whether a line is a question or flashcard prompt, and the one term it asks about ("" when it
+    names no single term): "Q: What is a tensor?" -> (True, "Tensor"), "Describe the boosting
+    algorithm:" -> (True, "Boosting algorithm"), "How do I choose a learning rate?" -> (True, "")."""
+    line = text.strip()
+    prefixed = bool(_Q_PREFIX.match(line))
+    line = _Q_PREFIX.sub("", line).strip()
+    asked = _ASKS_TERM.match(line)
+    if not (prefixed or asked or line.endswith("?")):
+        return False, ""
+    if not asked:
+        named = prefixed and is_short_name(line) and not _ASKS.match(line)
+        return bool(line), inline_name(line) if named else ""
+    term = _ARTICLE.sub("", asked["term"].strip().strip("\"'“”‘’*_`").strip())
+    words = term.lower().replace(",", " , ").split()
+    if not term or len(words) > 6 or "," in words or _NOT_ONE_TERM & set(words) or not _ASKS.match(line):
+        return True, ""
+    if term[:1].islower() and term.split()[0].islower() and not re.search(r"[._()=]", term):
+        term = term[0].upper() + term[1:]
+    return True, term
+
+
+def answer(text: str) -> str | None:
+    """The text of an "A: ..." line without its marker; None when the line is no answer."""
+    match = _A_PREFIX.match(text)
+    return text[match.end() :].strip() if match else None
