@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fnmatch
 import os
 import shutil
 import subprocess
@@ -16,6 +17,37 @@ from glosstools.localsite import free_port, serve
 ROOT = Path(__file__).resolve().parent.parent
 
 PROJECT_FILES = ("mkdocs.yml", "docs", "glossary", "scripts", "overrides")
+
+
+def _ignore_patterns() -> list[str]:
+    lines = (ROOT / ".gitignore").read_text(encoding="utf-8").splitlines()
+    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+
+
+def ignored(path: str) -> bool:
+    """Whether .gitignore keeps a path (relative, forward slashes) out: the patterns this project uses,
+    anchored ("/docs/terms/") or not ("__pycache__/"), folders or files."""
+    parts = path.split("/")
+    for pattern in _ignore_patterns():
+        folder = pattern.endswith("/")
+        name = pattern.strip("/")
+        if pattern.startswith("/"):
+            if path == name or path.startswith(name + "/"):
+                return True
+        elif any(fnmatch.fnmatch(part, name) for part in (parts[:-1] if folder else parts)):
+            return True
+    return False
+
+
+def project_files() -> list[str]:
+    """The project's own files, from the tree (no git needed): every file .gitignore does not keep out."""
+    found = []
+    for folder, subfolders, files in os.walk(ROOT):
+        here = Path(folder).relative_to(ROOT).as_posix()
+        prefix = "" if here == "." else here + "/"
+        subfolders[:] = sorted(d for d in subfolders if d != ".git" and not ignored(prefix + d + "/x"))
+        found.extend(prefix + name for name in sorted(files) if not ignored(prefix + name))
+    return found
 
 
 def pytest_addoption(parser):
