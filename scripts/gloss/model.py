@@ -24,6 +24,7 @@ class Shape(StrEnum):
     KEYWORDS = "keywords"  # header lines, then a short term line and a paragraph, alternating
     WIKI = "wiki"  # "# title", "## Section" prose, a "Question | Answer" table
     MARKDOWN = "markdown"  # the glossary idioms of Markdown, block by block (headings, bold terms, tables, ...)
+    RST = "rst"  # a Sphinx ".. glossary::" in reStructuredText, read with docutils
     CONCEPT = "concept"  # a vault note: one concept, its title the term, its body the definition
 
 
