@@ -14,6 +14,10 @@ Format::
         autolink: false           # do not link its mentions automatically
     words:
       step: ~                     # a word that never links (or: the name of the term it always means)
+    same:                         # names that are one concept, whatever the rules say
+      - [Loss, Loss function]
+    apart:                        # names that are different concepts, whatever the rules say
+      - [Attention, Attention mechanism]
 
 Anything wrong in it is an ``Issue`` naming ``curated.yml:line``.
 """
@@ -54,6 +58,8 @@ class Curated:
     issues: tuple[Issue, ...] = field(default=())
     topics: tuple[CuratedTopic, ...] = ()
     words: tuple[tuple[str, str | None, int], ...] = ()  # (word, term name or None, line)
+    same: tuple[tuple[tuple[str, ...], int], ...] = ()  # (names that are one concept, line)
+    apart: tuple[tuple[tuple[str, ...], int], ...] = ()  # (names that are different concepts, line)
 
 
 def _scalar(node: yaml.Node) -> str | None:
@@ -111,6 +117,23 @@ class _Reader:
             autolink=bool(values.get("autolink", True)),
         )
 
+    def groups(self, key: str, node: yaml.Node) -> list[tuple[tuple[str, ...], int]]:
+        """ "same:" or "apart:": a list of lists of two or more names, each with its line."""
+        if not isinstance(node, yaml.SequenceNode):
+            self.issue(node, f"'{key}' must be a list of name lists, such as '- [Loss, Loss function]'")
+            return []
+        found = []
+        for item in node.value:
+            names = [_scalar(name) for name in item.value] if isinstance(item, yaml.SequenceNode) else []
+            if len(names) < 2 or not all(names):
+                self.issue(item, f"'{key}' entries are lists of two or more names, such as [Loss, Loss function]")
+                continue
+            if len({" ".join((name or "").casefold().split()) for name in names}) < len(names):
+                self.issue(item, f"'{key}' entry names one name twice")
+                continue
+            found.append((tuple(name or "" for name in names), _line(item)))
+        return found
+
     def topic(self, slug_node: yaml.Node, settings: yaml.Node) -> CuratedTopic | None:
         slug = _scalar(slug_node) or ""
         fields = {(_scalar(k) or ""): (_scalar(v) or "") for k, v in getattr(settings, "value", []) if _scalar(k)}
@@ -139,10 +162,15 @@ def load(path: Path, shown: str) -> Curated:
     terms: list[CuratedTerm] = []
     topics: list[CuratedTopic] = []
     words: list[tuple[str, str | None, int]] = []
+    same: list[tuple[tuple[str, ...], int]] = []
+    apart: list[tuple[tuple[str, ...], int]] = []
     for key_node, value_node in root.value:
         key = _scalar(key_node)
+        if key in ("same", "apart"):
+            (same if key == "same" else apart).extend(reader.groups(key, value_node))
+            continue
         if key not in ("terms", "topics", "words"):
-            reader.issue(key_node, f"unknown key '{key}' (expected 'terms', 'topics' or 'words')")
+            reader.issue(key_node, f"unknown key '{key}' (expected 'terms', 'topics', 'words', 'same' or 'apart')")
             continue
         if not isinstance(value_node, yaml.MappingNode):
             reader.issue(value_node, f"'{key}' must be a mapping")
@@ -165,4 +193,11 @@ def load(path: Path, shown: str) -> Curated:
         for slug in term.topics:
             if slug not in known:
                 reader.issues.append(Issue(shown, term.line, f"'{term.name}': unknown topic '{slug}' (see 'topics:')"))
-    return Curated(terms=tuple(terms), issues=tuple(reader.issues), topics=tuple(topics), words=tuple(words))
+    return Curated(
+        terms=tuple(terms),
+        issues=tuple(reader.issues),
+        topics=tuple(topics),
+        words=tuple(words),
+        same=tuple(same),
+        apart=tuple(apart),
+    )

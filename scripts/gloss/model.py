@@ -154,6 +154,7 @@ class Term:
     topics: tuple[Slug, ...] = ()  # curated (curated.yml); relate.py suggests them for the others
     see_also: tuple[Slug, ...] = ()  # curated related terms
     autolink: bool = True  # whether mentions of it become links
+    stub: bool = False  # no note defines it: it is only named (no text, a placeholder, an abbreviation line)
 
 
 @dataclass(frozen=True)

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from typing import Protocol
 
 from ..model import Issue
 from .common import Draft
-from .mdblocks import Block, inline_name, is_short_name, table_rows, term_line, term_table
+from .mdblocks import NOT_TERMS, Block, inline_name, is_short_name, table_rows, term_line, term_table
+
+_NOT_TERM_LINE = re.compile(r"^\s*(?P<name>[A-Za-z][\w .;'-]{0,20}?)\s*:(?:[ \t]+(?P<rest>.*)|[ \t]*)$")
 
 
 class Context(Protocol):
@@ -47,6 +50,8 @@ def term_list(ctx: Context, block: Block) -> list[Draft]:
     for item, kids, term, name in zip(items, firsts, found, named, strict=True):
         lines = item.lines(ctx.source)
         if term is None and not name:
+            term = _like_neighbours(kids)
+        if term is None and not name:
             if drafts:
                 ctx.absorb(drafts[-1], item)
             else:
@@ -58,6 +63,18 @@ def term_list(ctx: Context, block: Block) -> list[Draft]:
         draft.body.extend(kid.markdown(ctx.source) for kid in kids[1:])
         drafts.append(draft)
     return drafts
+
+
+def _like_neighbours(kids: list[Block]) -> Item:
+    """ "- Example: An instance and a label." in a list of term items: a term like its neighbours,
+    although alone in prose "Example:" or "Note:" starts no term (mdblocks.NOT_TERMS)."""
+    if not kids or kids[0].kind != "paragraph_open" or kids[0].inline is None:
+        return None
+    first, _, more = kids[0].inline.content.partition("\n")
+    match = _NOT_TERM_LINE.match(first)
+    if not match or match["name"].lower().rstrip(".") not in NOT_TERMS:
+        return None
+    return match["name"], ((match["rest"] or "") + ("\n" + more if more else "")).strip(), False
 
 
 def definition_list(ctx: Context, block: Block) -> list[Draft]:
