@@ -74,7 +74,7 @@ def test_undecodable_note_is_refused_naming_the_offset(tmp_path):
         (".DS_Store", b"\x00\x00\x00\x01Bud1", "editor leftover"),
         ("data.bin", b"\xff\xd8\xff", "not a note (notes end in .md, .markdown, .txt or .rst)"),
         ("photo.jpg", b"\xff\xd8\xff", "an image: shown where a Markdown note shows it"),
-        ("prose.md", "Just a sentence of prose, in no shape at all.\n", "no known note shape"),
+        ("table.md", "| a | b |\n|---|---|\n| 1 | 2 |\n", "no known note shape"),
     ],
 )
 def test_files_that_are_not_notes_are_named_and_the_rest_builds(tmp_path, name, data, says):
@@ -178,7 +178,7 @@ def run_cli(folder: Path, docs: Path, *flags: str) -> subprocess.CompletedProces
 
 
 def test_strict_mode_fails_listing_every_warning_but_plain_mode_goes_on(tmp_path):
-    folder = glossary(tmp_path, {"walk.txt": LOCI, "junk.md": "prose in no shape.\n", "bin.txt": b"\x00"})
+    folder = glossary(tmp_path, {"walk.txt": LOCI, "junk.md": "| a | b |\n|---|---|\n", "bin.txt": b"\x00"})
     plain = run_cli(folder, tmp_path / "docs")
     assert plain.returncode == 0 and "Traceback" not in plain.stderr
     strict = run_cli(folder, tmp_path / "docs", "--strict")

@@ -194,7 +194,8 @@ def test_idioms_mix_in_one_note():
         ("---\ntitle: T\n---\n- : Dropout: drop units\n", True, Shape.LIST),
         ("- Dropout: drop units\n- Epoch: one pass\n", False, Shape.LIST),  # .txt: plain text first
         ("Dropout\n: zeroes units\n", False, Shape.MARKDOWN),  # .txt no plain shape fits: Markdown
-        ("Just a sentence of prose.\n", True, None),
+        ("Just a sentence of prose.\n", True, Shape.CONCEPT),  # a vault note: its file name is the term
+        ("| a | b |\n|---|---|\n| 1 | 2 |\n", True, None),
     ],
 )
 def test_shape_of_markdown_and_text_notes(text, markdown_note, shape):

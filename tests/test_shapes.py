@@ -36,7 +36,8 @@ def test_each_real_note_has_its_shape(note, shape):
             Shape.KEYWORDS,
         ),
         ("", None),
-        ("just one line of prose that is not any shape at all.\n", None),
+        ("just one line of prose that is not any shape at all.\n", Shape.CONCEPT),  # a note named by its file
+        ("| a | b |\n|---|---|\n| 1 | 2 |\n", None),
         ("\x89PNG garbage", None),
     ],
 )

@@ -131,13 +131,12 @@ def _walk(folder: Path, here: Path, vault: Vault, seen: set[Path], depth: int) -
         elif path.suffix.lower() in IMAGE_SUFFIXES:
             vault.images.setdefault(path.name.lower(), path)
             if here == folder or here.name.lower() not in ATTACHMENT_FOLDERS:
-                vault.issues.append(Issue(shown, 0, "an image: shown where a note shows it", Level.INFO))
+                vault.issues.append(Issue(shown, 0, "an image: shown where a Markdown note shows it", Level.INFO))
         elif path.name.startswith(".") or path.name.endswith(_LEFTOVER_SUFFIXES):
             vault.issues.append(Issue(shown, 0, "hidden file or editor leftover, not a note: skipped"))
         elif path.suffix.lower() not in NOTE_SUFFIXES:
-            known = ", ".join(NOTE_SUFFIXES[:-1]) + " or " + NOTE_SUFFIXES[-1]
-            level = Level.INFO if here != folder else Level.WARNING
-            vault.issues.append(Issue(shown, 0, f"not a note (notes end in {known}): skipped", level))
+            level = Level.INFO if here != folder else Level.WARNING  # a vault's PDFs and canvases are its own
+            vault.issues.append(Issue(shown, 0, "not a note (notes end in .md, .markdown, .txt or .rst): skipped", level))
         else:
             vault.notes.append(path)
 

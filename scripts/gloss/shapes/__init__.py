@@ -113,8 +113,8 @@ def detect_shape(text: str, suffix: str = "", *, markdown_note: bool = False) ->
     one).  On a tie the extension decides (``suffix``, e.g. ".md"; ``markdown_note``
     means ".md"): a ".md" or ".markdown" note is read as Markdown, a ".rst" note
     as reStructuredText, any other note by the learner's plain-text shapes first,
-    then the other shapes in table order, Markdown last.  So the learner's own shapes read alike whatever the extension, and a
-    Markdown note keeps its Markdown.
+    then the other shapes in table order, Markdown last.  So the learner's own
+    shapes read alike whatever the extension, and a Markdown note keeps its Markdown.
     """
     if markdown_note:
         suffix = ".md"

@@ -37,6 +37,7 @@ _TAG_LINE = re.compile(r"^\s*(?:#[A-Za-z][\w/-]*[\s,]*)+$")
 _COLLECTION = re.compile(r"\b(glossary|glossaries|terms|keywords|vocabulary|definitions|cheat ?sheet|index)\b", re.I)
 _WIKILINK = re.compile(r"\[\[[^\]]+\]\]")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}\b|^\d{1,2}[./-]\d{1,2}[./-]\d{2,4}$")
+_PROSE = re.compile(r"^\s{0,3}(?![-*+]\s|\d+[.)]\s|[|>`<!~=])[\w\"'(*_\[$\\]")
 MAX_SECTIONS = 8  # a note of more term headings than this is a glossary, whatever else it has
 
 
@@ -84,15 +85,21 @@ def _title(lines: list[str], start: int) -> tuple[str, int] | None:
     return found[0] if len(found) == 1 else None
 
 
-def _first_paragraph(lines: list[str], start: int) -> str:
+def _first_paragraph(lines: list[str], start: int, title_at: int = -1) -> str:
+    """The first paragraph of the body, the title (ATX or setext) left out."""
     paragraph: list[str] = []
-    for line in lines[start:]:
+    for index in range(start, len(lines)):
+        line = lines[index]
+        if index == title_at or (index == title_at + 1 and _SETEXT_H1.match(line)):
+            continue
         if not line.strip() or _HEADING.match(line):
             if paragraph:
                 break
             continue
         if _TAG_LINE.match(line) or _SETEXT_H1.match(line):
             continue
+        if not paragraph and not _PROSE.match(line):
+            return ""  # a list, table, quote, code or HTML first: no prose to be about anything
         paragraph.append(line)
     return " ".join(paragraph)
 
@@ -106,8 +113,9 @@ def score(text: str) -> int:
         points += 3
     if data.get("tags") or data.get("tag"):
         points += 1
-    title = str(data.get("title") or "") or (_title(lines, start) or ("", 0))[0]
-    first = _first_paragraph(lines, start)
+    heading, title_at = _title(lines, start) or ("", -1)
+    title = str(data.get("title") or "") or heading
+    first = _first_paragraph(lines, start, title_at)
     if title:
         points += 1
         said = [title, *_strings(data.get("aliases")), *_strings(data.get("alias"))]
@@ -204,7 +212,7 @@ def parse(text: str, path: str) -> Parsed:
             name=name,
             line=line,
             paragraphs=tuple(mdparse.plain_text(markdown_body)),
-            lines=tuple(sorted({line, *shown})),
+            lines=tuple(sorted({line, *shown, *(index + 1 for index in skip)})),
             body=markdown_body,
             aliases=aliases,
             anchor=mdparse.anchor_key(name),
