@@ -4,9 +4,9 @@ from pathlib import Path
 from textwrap import dedent
 
 from gloss import names
-from gloss.curated import Curated, CuratedTerm
 from gloss.link import Matcher, link
 from gloss.merge import merge
+from gloss.merge.curated import Curated, CuratedTerm
 from gloss.read import parse_note
 
 

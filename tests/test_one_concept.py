@@ -7,10 +7,10 @@ from textwrap import dedent
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from gloss import curated as curated_file
-from gloss import names, variants
-from gloss.curated import Curated
-from gloss.merge import merge
+from gloss import names
+from gloss.merge import curated as curated_file
+from gloss.merge import merge, variants
+from gloss.merge.curated import Curated
 from gloss.model import Level
 from gloss.read import parse_note
 

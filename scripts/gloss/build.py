@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
-from . import curated, settings, similarity, tags, vendor, wikilinks
+from . import settings, similarity, vendor, wikilinks
+from .merge import curated, tags
 from .link import link
 from .merge import merge
 from .model import Issue, Level, Linked, Settings, Site

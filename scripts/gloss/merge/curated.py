@@ -29,7 +29,7 @@ from pathlib import Path
 
 import yaml
 
-from .model import Issue
+from ..model import Issue
 
 TERM_SETTINGS = ("aliases", "topics", "see_also", "autolink")
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import dataclasses
 
-from . import names
-from .model import Glossary, Slug, TopicInfo
+from .. import names
+from ..model import Glossary, Slug, TopicInfo
 
 
 def display(tag: str) -> str:

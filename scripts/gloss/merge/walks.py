@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from .model import Note, Slug, Stop, Walk
+from ..model import Note, Slug, Stop, Walk
 
 
 def walks(notes: list[Note], entry_terms: dict[tuple[str, int], Slug]) -> tuple[Walk, ...]:

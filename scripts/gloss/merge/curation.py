@@ -5,9 +5,9 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 
-from . import names
+from .. import names
+from ..model import Issue, Slug, Term, TopicInfo
 from .curated import Curated
-from .model import Issue, Slug, Term, TopicInfo
 
 
 def apply(

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 
-from . import names, variants
-from .model import Definition
+from .. import names
+from ..model import Definition
+from . import variants
 
 _SENTENCE_END = re.compile(r"(?<=[a-z0-9)\]][.!?])\s+(?=[A-Z])")
 _VERBISH = re.compile(

@@ -1,0 +1,76 @@
+"""A term's definitions: one per distinct text, crediting every note that writes it; stubs credit their note."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from .. import names
+from ..model import Definition, Entry, Issue, Level, Source
+from .readings import Reading, normal
+
+
+def merge_definitions(readings: list[Reading]) -> tuple[Definition, ...]:
+    """One definition per distinct text (compared with spacing and quotes normalised), crediting each note."""
+    definitions: dict[tuple[tuple[str, ...], ...], tuple[list[Source], Entry]] = {}
+    for reading in readings:
+        entry = reading.entry
+        identity = (
+            normal(entry.paragraphs),
+            normal(entry.bullets),
+            normal(tuple(code.text for code in entry.code)),
+            entry.refs,
+            (entry.body,),
+        )
+        source = Source(note=reading.note.slug, line=entry.line, locus=entry.locus)
+        if identity in definitions:
+            definitions[identity][0].append(source)
+        else:
+            definitions[identity] = ([source], entry)
+    return tuple(
+        Definition(
+            paragraphs=entry.paragraphs,
+            bullets=entry.bullets,
+            code=tuple(code.text for code in entry.code),
+            refs=entry.refs,
+            sources=tuple(sources),
+            body=entry.body,
+        )
+        for sources, entry in definitions.values()
+    )
+
+
+def with_stubs(readings: list[Reading], name: str) -> tuple[tuple[Definition, ...], list[Issue]]:
+    """The definitions; a stub credits its note on the first definition, or, alone, stands as an
+    empty definition (its placeholder text is never shown)."""
+    defining = [r for r in readings if not r.stub]
+    stubs = [r for r in readings if r.stub]
+    issues = []
+    if not defining:
+        empty = Entry(name=name, line=stubs[0].entry.line)
+        definitions = merge_definitions(
+            [
+                dataclasses.replace(r, entry=dataclasses.replace(empty, line=r.entry.line, locus=r.entry.locus))
+                for r in stubs
+            ]
+        )
+        first = stubs[0]
+        issues.append(
+            Issue(
+                first.note.path,
+                first.entry.line,
+                f"'{name}' has no definition in any note: its page is a stub",
+                Level.INFO,
+            )
+        )
+        return definitions, issues
+    definitions = merge_definitions(defining)
+    credits = tuple(Source(r.note.slug, r.entry.line, r.entry.locus) for r in stubs)
+    if credits:
+        definitions = (dataclasses.replace(definitions[0], sources=definitions[0].sources + credits), *definitions[1:])
+    for r in stubs:
+        if not r.line_kind:
+            message = (
+                f"'{names.display(r.entry.name)}' has no definition here: its note is credited on '{name}' as a name"
+            )
+            issues.append(Issue(r.note.path, r.entry.line, message, Level.INFO))
+    return definitions, issues
