@@ -146,7 +146,7 @@ def parse(text: str, path: str) -> Parsed:
     parsed = Parsed()
     data, start, lines, error = _split(text)
     if start:
-        parsed.meta_lines.extend([1, start])
+        parsed.meta_lines.extend(range(1, start + 1))  # the front matter, whatever YAML reads in it
     if error:
         parsed.issues.append(Issue(path, 2, f"front matter is not valid YAML ({error}): its fields are not read"))
     title_at = _title(lines, start)
