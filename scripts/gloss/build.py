@@ -2,7 +2,7 @@
 
     notes, issues = parse(folder)
     glossary = tags.apply(merge(notes, curated))  # a vault's tags are topics
-    linked = link(glossary, similar.cosine)   # similarity = TF-IDF of the definitions
+    linked = link(glossary, similar.cosines)  # similarity = TF-IDF of the definitions
     concepts = relate(linked, similar)         # topics, related terms, graph layout
     files = emit(Site(linked, issues, settings, stamp, concepts))
     write(files, docs)                      # the command line; the MkDocs hook hands them to MkDocs
@@ -18,9 +18,8 @@ from pathlib import Path
 from typing import NamedTuple
 
 from . import settings, similarity, vendor, wikilinks
-from .merge import curated, tags
 from .link import link
-from .merge import merge
+from .merge import curated, merge, tags
 from .model import Issue, Level, Linked, Settings, Site
 from .pages import emit
 from .read import CURATED, parse, walk
@@ -92,7 +91,7 @@ def generate(folder: Path, site_settings: Settings | None = None) -> Generated:
     similar = similarity.build(glossary)
     wiki = wikilinks.index(glossary)
     issues.extend(wikilinks.unresolved(glossary, wiki))
-    linked = link(glossary, similar.cosine, wiki)
+    linked = link(glossary, similar.cosines, wiki)
     concepts = relate(linked, similar, curated_path)
     issues.extend(concepts.issues)
     vendored, vendor_issues = vendor.read(folder.parent)

@@ -88,21 +88,27 @@ def _link_term(term: Term, matcher: Matcher, links: dict[Slug, NoteLinks], banne
     return _TermLinks(tuple(linked_definitions), targets, contexts)
 
 
-def hubs(linked: dict[Slug, _TermLinks], cosine: Callable[[Slug, Slug], float], banned: dict[Slug, set[Slug]]) -> bool:
+def hubs(
+    linked: dict[Slug, _TermLinks],
+    cosines: Callable[[list[tuple[Slug, Slug]]], list[float]],
+    banned: dict[Slug, set[Slug]],
+) -> bool:
     """Cap every target at MAX_SHARE of all links: the terms whose definitions are least like the
-    target's lose their link to it (``banned``).  True when anything was banned."""
+    target's lose their link to it (``banned``).  True when anything was banned.  The cosines of
+    every (source, target) pair over the cap are computed in one batch (``Similarity.cosines``)."""
     total = sum(len(item.targets) for item in linked.values())
     cap = max(MIN_CAP, int(total * MAX_SHARE))
     incoming: dict[Slug, Counter[Slug]] = defaultdict(Counter)
     for source, item in linked.items():
         for target in item.targets:
             incoming[target][source] += 1
+    over = {target: sources for target, sources in incoming.items() if sum(sources.values()) > cap}
+    pairs = [(source, target) for target, sources in over.items() for source in sources]
+    alike = dict(zip(pairs, cosines(pairs), strict=True))
     changed = False
-    for target, sources in incoming.items():
-        if sum(sources.values()) <= cap:
-            continue
+    for target, sources in over.items():
         kept = 0
-        for source in sorted(sources, key=lambda s: (-cosine(s, target), s)):
+        for source in sorted(sources, key=lambda s: (-alike[(s, target)], s)):
             if kept + sources[source] <= cap:
                 kept += sources[source]
             else:
@@ -112,16 +118,18 @@ def hubs(linked: dict[Slug, _TermLinks], cosine: Callable[[Slug, Slug], float], 
 
 
 def link(
-    glossary: Glossary, cosine: Callable[[Slug, Slug], float] | None = None, wiki: WikiIndex | None = None
+    glossary: Glossary,
+    cosines: Callable[[list[tuple[Slug, Slug]]], list[float]] | None = None,
+    wiki: WikiIndex | None = None,
 ) -> Linked:
-    """Link every term's definitions.  With ``cosine`` (how alike two terms are), a term mentioned in
+    """Link every term's definitions.  With ``cosines`` (how alike pairs of terms are), a term mentioned in
     more than MAX_SHARE of the links keeps only the links from the terms most like it."""
     matcher = Matcher(surfaces_of(glossary))
     links = note_links(glossary, wiki)
     banned: dict[Slug, set[Slug]] = defaultdict(set)
     result = {term.slug: _link_term(term, matcher, links, set()) for term in glossary.terms}
     for _ in range(5):  # a cap lowers the total, which can lower the cap: a few rounds settle it
-        if cosine is None or not hubs(result, cosine, banned):
+        if cosines is None or not hubs(result, cosines, banned):
             break
         for term in glossary.terms:
             if banned[term.slug]:

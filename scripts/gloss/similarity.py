@@ -31,9 +31,21 @@ class Similarity:
     index: dict[Slug, int] = field(default_factory=dict)
 
     def cosine(self, a: Slug, b: Slug) -> float:
-        if self.matrix is None or a not in self.index or b not in self.index:
-            return 0.0
-        return float(self.matrix[self.index[a]].multiply(self.matrix[self.index[b]]).sum())
+        return self.cosines([(a, b)])[0]
+
+    def cosines(self, pairs: list[tuple[Slug, Slug]]) -> list[float]:
+        """The cosine of each pair, all at once: the rows of the pairs' left terms times the rows of
+        their right terms, element by element, summed per row (two row gathers and one product,
+        however many pairs; no matrix is built per pair)."""
+        if self.matrix is None or not pairs:
+            return [0.0] * len(pairs)
+        import numpy as np
+
+        known = [a in self.index and b in self.index for a, b in pairs]
+        left = np.fromiter((self.index.get(a, 0) for a, _ in pairs), dtype=np.int64, count=len(pairs))
+        right = np.fromiter((self.index.get(b, 0) for _, b in pairs), dtype=np.int64, count=len(pairs))
+        products = np.asarray(self.matrix[left].multiply(self.matrix[right]).sum(axis=1)).ravel()
+        return [float(value) if ok else 0.0 for value, ok in zip(products, known, strict=True)]
 
     def nearest(self, count: int) -> dict[Slug, list[tuple[Slug, float]]]:
         """Each term's ``count`` most similar other terms with their cosine, best first (cosine > 0).
