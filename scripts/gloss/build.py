@@ -19,7 +19,7 @@ from typing import NamedTuple
 
 from . import settings, similarity, vendor, wikilinks
 from .link import link
-from .merge import curated, merge, tags
+from .merge import credits, curated, merge, tags
 from .model import Issue, Level, Linked, Settings, Site
 from .pages import emit
 from .read import CURATED, parse, walk
@@ -86,8 +86,10 @@ def generate(folder: Path, site_settings: Settings | None = None) -> Generated:
         site_settings = settings.from_file(folder.parent / settings.CONFIG)
     notes, issues = parse(folder)
     curated_path = f"{folder.name}/{CURATED}"
-    glossary = tags.apply(merge(notes, curated.load(folder / CURATED, curated_path), curated_path))
-    issues = [*issues, *glossary.issues]
+    curated_data = curated.load(folder / CURATED, curated_path)
+    notes, credit_issues = credits.apply(notes, curated_data, folder.name, curated_path)
+    glossary = tags.apply(merge(notes, curated_data, curated_path))
+    issues = [*issues, *credit_issues, *glossary.issues]
     similar = similarity.build(glossary)
     wiki = wikilinks.index(glossary)
     issues.extend(wikilinks.unresolved(glossary, wiki))

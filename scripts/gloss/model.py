@@ -90,6 +90,16 @@ class Asset:
 
 
 @dataclass(frozen=True)
+class Credit:
+    """Whose words a note holds: the learner's own (the default), or someone else's, credited."""
+
+    author: str = ""
+    url: str = ""  # where the note comes from (http or https)
+    licence: str = ""
+    own: bool = True  # the learner's own words
+
+
+@dataclass(frozen=True)
 class Note:
     """One file of ``glossary/``, parsed."""
 
@@ -103,6 +113,7 @@ class Note:
     issues: tuple[Issue, ...] = ()
     assets: tuple[Asset, ...] = ()
     wikilinks: tuple[tuple[str, int], ...] = ()  # ([[target]], line) for every link to another note
+    credit: Credit = field(default_factory=Credit)
 
 
 @dataclass(frozen=True)
@@ -155,6 +166,7 @@ class Term:
     see_also: tuple[Slug, ...] = ()  # curated related terms
     autolink: bool = True  # whether mentions of it become links
     stub: bool = False  # no note defines it: it is only named (no text, a placeholder, an abbreviation line)
+    named_in: tuple[Source, ...] = ()  # entries that name it without defining it, while other notes define it
 
 
 @dataclass(frozen=True)

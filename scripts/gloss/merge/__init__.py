@@ -81,7 +81,7 @@ def merge(notes: list[Note], curated: Curated, curated_path: str = "glossary/cur
     for root, group in by_root.items():
         term_key = term_keys[root]
         name = naming[term_key].name
-        definitions, stub_issues = with_stubs(groups[term_key], name)
+        definitions, named_in, stub_issues = with_stubs(groups[term_key], name)
         issues.extend(stub_issues)
         terms.append(
             Term(
@@ -92,6 +92,7 @@ def merge(notes: list[Note], curated: Curated, curated_path: str = "glossary/cur
                 definitions=definitions,
                 key=term_key,
                 stub=all(r.stub for r in group),
+                named_in=named_in,
             )
         )
     terms.sort(key=lambda term: (term.name.casefold(), term.slug))

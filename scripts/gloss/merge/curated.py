@@ -18,6 +18,13 @@ Format::
       - [Loss, Loss function]
     apart:                        # names that are different concepts, whatever the rules say
       - [Attention, Attention mechanism]
+    notes:                        # whose words a note holds (a note's front matter may say it too)
+      ml-glossary.md:             # the file, relative to glossary/
+        title: Machine-learning glossary
+        author: A. Writer
+        url: https://example.org/glossary
+        licence: CC BY 4.0
+        own: false                # someone else's words: credited, and shown after the learner's
 
 Anything wrong in it is an ``Issue`` naming ``curated.yml:line``.
 """
@@ -32,6 +39,20 @@ import yaml
 from ..model import Issue
 
 TERM_SETTINGS = ("aliases", "topics", "see_also", "autolink")
+NOTE_SETTINGS = ("title", "author", "url", "licence", "license", "own")
+
+
+@dataclass(frozen=True)
+class CuratedNote:
+    """What curated.yml says of one note: its title and credit (None where it says nothing)."""
+
+    path: str  # relative to glossary/, forward slashes
+    line: int
+    title: str = ""
+    author: str = ""
+    url: str = ""
+    licence: str = ""
+    own: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -60,6 +81,7 @@ class Curated:
     words: tuple[tuple[str, str | None, int], ...] = ()  # (word, term name or None, line)
     same: tuple[tuple[tuple[str, ...], int], ...] = ()  # (names that are one concept, line)
     apart: tuple[tuple[tuple[str, ...], int], ...] = ()  # (names that are different concepts, line)
+    notes: tuple[CuratedNote, ...] = ()
 
 
 def _scalar(node: yaml.Node) -> str | None:
@@ -134,6 +156,37 @@ class _Reader:
             found.append((tuple(name or "" for name in names), _line(item)))
         return found
 
+    def note(self, path_node: yaml.Node, settings: yaml.Node) -> CuratedNote | None:
+        path = (_scalar(path_node) or "").replace("\\", "/").strip("/")
+        if not path or not isinstance(settings, yaml.MappingNode):
+            self.issue(path_node, "a note is its file name with settings such as 'author:' under it")
+            return None
+        fields: dict[str, str] = {}
+        for key_node, value in settings.value:
+            key = _scalar(key_node) or ""
+            if key not in NOTE_SETTINGS:
+                self.issue(key_node, f"unknown note setting '{key}' (expected one of: {', '.join(NOTE_SETTINGS)})")
+            elif _scalar(value) is None:
+                self.issue(value, f"'{key}' must be text")
+            else:
+                fields["licence" if key == "license" else key] = _scalar(value) or ""
+        own = fields.get("own", "").lower()
+        if own and own not in ("true", "false", "yes", "no"):
+            self.issue(path_node, "'own' must be true or false")
+        url = fields.get("url", "")
+        if url and not url.lower().startswith(("http://", "https://")):
+            self.issue(path_node, f"'url' must start with http:// or https:// (got '{url}')")
+            url = ""
+        return CuratedNote(
+            path,
+            _line(path_node),
+            fields.get("title", ""),
+            fields.get("author", ""),
+            url,
+            fields.get("licence", ""),
+            None if own not in ("true", "false", "yes", "no") else own in ("true", "yes"),
+        )
+
     def topic(self, slug_node: yaml.Node, settings: yaml.Node) -> CuratedTopic | None:
         slug = _scalar(slug_node) or ""
         fields = {(_scalar(k) or ""): (_scalar(v) or "") for k, v in getattr(settings, "value", []) if _scalar(k)}
@@ -164,13 +217,16 @@ def load(path: Path, shown: str) -> Curated:
     words: list[tuple[str, str | None, int]] = []
     same: list[tuple[tuple[str, ...], int]] = []
     apart: list[tuple[tuple[str, ...], int]] = []
+    notes: list[CuratedNote] = []
     for key_node, value_node in root.value:
         key = _scalar(key_node)
         if key in ("same", "apart"):
             (same if key == "same" else apart).extend(reader.groups(key, value_node))
             continue
-        if key not in ("terms", "topics", "words"):
-            reader.issue(key_node, f"unknown key '{key}' (expected 'terms', 'topics', 'words', 'same' or 'apart')")
+        if key not in ("terms", "topics", "words", "notes"):
+            reader.issue(
+                key_node, f"unknown key '{key}' (expected 'terms', 'topics', 'words', 'notes', 'same' or 'apart')"
+            )
             continue
         if not isinstance(value_node, yaml.MappingNode):
             reader.issue(value_node, f"'{key}' must be a mapping")
@@ -182,6 +238,9 @@ def load(path: Path, shown: str) -> Curated:
             elif key == "topics":
                 topic = reader.topic(name_node, settings)
                 topics.extend([topic] if topic else [])
+            elif key == "notes":
+                note = reader.note(name_node, settings)
+                notes.extend([note] if note else [])
             else:
                 word, meaning = _scalar(name_node), _scalar(settings)
                 if not word:
@@ -200,4 +259,5 @@ def load(path: Path, shown: str) -> Curated:
         words=tuple(words),
         same=tuple(same),
         apart=tuple(apart),
+        notes=tuple(notes),
     )

@@ -1,4 +1,8 @@
-"""A term's definitions: one per distinct text, crediting every note that writes it; stubs credit their note."""
+"""A term's definitions: one per distinct text, crediting every note that writes it; stubs credit their note.
+
+Order on the page: the learner's own notes first, in note order, then the other
+people's, the most complete (the longest text) first.
+"""
 
 from __future__ import annotations
 
@@ -26,7 +30,8 @@ def merge_definitions(readings: list[Reading]) -> tuple[Definition, ...]:
             definitions[identity][0].append(source)
         else:
             definitions[identity] = ([source], entry)
-    return tuple(
+    own = {reading.note.slug: reading.note.credit.own for reading in readings}
+    merged = [
         Definition(
             paragraphs=entry.paragraphs,
             bullets=entry.bullets,
@@ -36,12 +41,21 @@ def merge_definitions(readings: list[Reading]) -> tuple[Definition, ...]:
             body=entry.body,
         )
         for sources, entry in definitions.values()
-    )
+    ]
+
+    def order(numbered: tuple[int, Definition]) -> tuple[bool, int]:
+        number, definition = numbered
+        if any(own.get(source.note, True) for source in definition.sources):
+            return (False, number)
+        return (True, -len(" ".join((definition.body, *definition.paragraphs, *definition.bullets, *definition.code))))
+
+    return tuple(definition for _, definition in sorted(enumerate(merged), key=order))
 
 
-def with_stubs(readings: list[Reading], name: str) -> tuple[tuple[Definition, ...], list[Issue]]:
-    """The definitions; a stub credits its note on the first definition, or, alone, stands as an
-    empty definition (its placeholder text is never shown)."""
+def with_stubs(readings: list[Reading], name: str) -> tuple[tuple[Definition, ...], tuple[Source, ...], list[Issue]]:
+    """The definitions and where the term is only named: a stub credits its note as a name (never as
+    the author of another note's text), or, alone, stands as an empty definition (its placeholder
+    text is never shown)."""
     defining = [r for r in readings if not r.stub]
     stubs = [r for r in readings if r.stub]
     issues = []
@@ -62,15 +76,13 @@ def with_stubs(readings: list[Reading], name: str) -> tuple[tuple[Definition, ..
                 Level.INFO,
             )
         )
-        return definitions, issues
+        return definitions, (), issues
     definitions = merge_definitions(defining)
-    credits = tuple(Source(r.note.slug, r.entry.line, r.entry.locus) for r in stubs)
-    if credits:
-        definitions = (dataclasses.replace(definitions[0], sources=definitions[0].sources + credits), *definitions[1:])
+    named_in = tuple(Source(r.note.slug, r.entry.line, r.entry.locus) for r in stubs)
     for r in stubs:
         if not r.line_kind:
             message = (
                 f"'{names.display(r.entry.name)}' has no definition here: its note is credited on '{name}' as a name"
             )
             issues.append(Issue(r.note.path, r.entry.line, message, Level.INFO))
-    return definitions, issues
+    return definitions, named_in, issues

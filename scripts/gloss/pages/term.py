@@ -6,10 +6,12 @@ import re
 from collections import defaultdict
 
 from ..escape import code, code_block, front_matter, md, sanitize
-from ..model import Linked, LinkedDefinition, LinkedTerm, Note, Site, Slug, Stop
+from ..model import Linked, LinkedDefinition, LinkedTerm, Note, Site, Slug, Source, Stop
 from ..paths import link_to, resolve, source_path, stop_anchor, term_path, walk_path
 from .common import notes_by_slug, render, stop_label, term_link
 from .concepts import related_section, topic_links
+
+STUB_META = ' data-pagefind-meta="stub:yes"'  # Pagefind metadata: search ranks stub pages after defined ones
 
 
 def page(item: LinkedTerm, site: Site) -> str:
@@ -20,7 +22,7 @@ def page(item: LinkedTerm, site: Site) -> str:
     out = [
         front_matter({"title": term.name, "description": term.gist}),
         f"# {md(term.name)}\n\n",
-        f"{md(term.gist)}\n{{: .gist }}\n\n",
+        f"{md(term.gist)}\n{{: .gist{STUB_META if term.stub else ''} }}\n\n",
     ]
     if term.aliases:
         out.append("**Also called:** " + ", ".join(md(alias, start=False) for alias in term.aliases) + "\n\n")
@@ -30,21 +32,45 @@ def page(item: LinkedTerm, site: Site) -> str:
     out.append("## Definitions\n\n")
     for number, definition in enumerate(item.definitions, start=1):
         out.append(_definition(definition, number, notes, path))
+    if term.named_in:
+        named = ", ".join(_note_link(notes, source, path) for source in term.named_in)
+        out.append(f"*Also named, without a definition, in {named}.*\n{{: .named-in }}\n\n")
     if item.stops:
         out.append(_walk_section(item, linked, path))
     out.append(related_section(term.slug, linked, concepts, path))
     return "".join(out)
 
 
+def _note_link(notes: dict[Slug, Note], source: Source, path: str) -> str:
+    return (
+        f"[{md(notes[source.note].title, start=False)}]({link_to(path, source_path(source.note))}#line-{source.line})"
+    )
+
+
+def _credit(notes: dict[Slug, Note], source: Source, path: str) -> str:
+    """A note's title linking to its page, and, for another person's note, its author, licence and source."""
+    credit = notes[source.note].credit
+    parts = [_note_link(notes, source, path)]
+    if credit.author:
+        parts.append(f"by {md(credit.author, start=False)}")
+    extra = [md(credit.licence, start=False)] if credit.licence else []
+    if credit.url:
+        extra.append(f"[source]({credit.url})")
+    return " ".join(parts) + (f" ({', '.join(extra)})" if extra else "")
+
+
 def _definition(definition: LinkedDefinition, number: int, notes: dict[Slug, Note], path: str) -> str:
     written = definition.definition
-    credits = " and ".join(
-        f"[{md(notes[source.note].title, start=False)}]({link_to(path, source_path(source.note))}#line-{source.line})"
-        for source in written.sources
-    )
+    own = [source for source in written.sources if notes[source.note].credit.own]
+    others = [source for source in written.sources if not notes[source.note].credit.own]
+    said = []
+    if own:
+        said.append("In your notes: " + " and ".join(_note_link(notes, source, path) for source in own))
+    if others:
+        said.append("From " + " and ".join(_credit(notes, source, path) for source in others))
     # A credit line, not a heading: every heading is one more document in the
     # search index, and at 10,000 terms their number is what slows search down.
-    out = [f"**From {credits}:**\n{{: #definition-{number} .credit }}\n\n"]
+    out = [f"**{'; '.join(said)}:**\n{{: #definition-{number} .credit }}\n\n"]
     if definition.html:
         # Raw HTML made from the note's Markdown: links resolved, sanitised (escape.sanitize).
         out.append(f'<div class="note-md">\n{sanitize(resolve(definition.html, path))}\n</div>\n\n')
@@ -59,7 +85,7 @@ def _definition(definition: LinkedDefinition, number: int, notes: dict[Slug, Not
             f"Reference: <{ref}>\n\n" if re.fullmatch(r"https?://[^\s<>]+", ref) else f"Reference: {md(ref)}\n\n"
         )
     if not (definition.paragraphs or definition.bullets or written.code or written.refs or written.body.strip()):
-        out.append("*No definition yet: the note names this term without defining it.*\n\n")
+        out.append("*A stub: the note names this term without defining it.*\n{: .stub }\n\n")
     return "".join(out)
 
 
