@@ -298,6 +298,27 @@ def test_maths_typeset_in_the_browser(vault_server, browser):
     context.close()
 
 
+@pytest.mark.parametrize(
+    ("alias", "slug"),
+    [
+        ("LoRA", "low-rank-adaptation"),
+        ("finetuning", "fine-tuning"),
+        ("BatchNorm", "batch-normalization"),
+        ("position embeddings", "positional-encoding"),
+        ("step size", "learning-rate"),
+    ],
+)
+def test_front_matter_aliases_find_their_page_in_search(vault_server, browser, alias, slug):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(f"{vault_server}/")
+    page.locator("input.md-search__input").click()
+    page.keyboard.type(alias, delay=20)
+    first = page.locator(".md-search-result__link").first
+    first.wait_for()
+    assert f"/terms/{slug}/" in (first.get_attribute("href") or "")
+    page.close()
+
+
 @pytest.fixture(scope="module")
 def vault_server(tmp_path_factory):
     from glosstools.localsite import free_port, serve
