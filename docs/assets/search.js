@@ -1,11 +1,17 @@
 // The glossary's search, in Material's search box and result list (overrides/partials/search.html).
 //
-// 1. Names first: every term name, alias and locus (search/names/<letter>.json, a few KB each),
-//    compared after folding case, accents, British/American spellings (-ise/-ize, -isation/-ization,
-//    -iser/-izer, -our/-or), hyphens and spaces (mini-batch = mini batch = minibatch) and plurals,
-//    with one typo allowed in words of five letters or more. An exact name or alias always comes first.
-// 2. Then full text, from Pagefind's chunked index (pagefind/, built after MkDocs by the hook).
-// Typing is debounced; results link with ?h= so the page highlights what was searched.
+// 0. A question is folded to its content words: "what is an epoch" looks for "epoch", "how to stop
+//    overfitting" for "stop overfitting" (question words and stop words go; see STOP).
+// 1. Names first: every term name, alias and locus and every topic (search/names/<letter>.json, a
+//    few KB each), compared after folding case, accents, British/American spellings (-ise/-ize,
+//    -isation/-ization, -iser/-izer, -our/-or), hyphens and spaces (mini-batch = mini batch =
+//    minibatch) and plurals, with one typo allowed in words of five letters or more. An exact name or
+//    alias always comes first. When no name holds every content word, names matching one of them.
+// 2. Then full text, from Pagefind's chunked index (pagefind/, built after MkDocs by the hook): pages
+//    with every content word first, then those with the most of them (a few verbs stand in for each
+//    other: stop, prevent, avoid, reduce).
+// A defined term always outranks a stub (a term no note defines); every row says what it is (Term,
+// Topic or Walk stop). Typing is debounced; results link with ?h= so the page highlights the words.
 (function () {
   "use strict";
 
@@ -47,12 +53,46 @@
     return w;
   }
 
+  function tokens(text) {
+    return fold(text).split(/[^a-z0-9\u00c0-\uffff]+/).filter(Boolean);
+  }
+
   function words(text) {
-    return fold(text).split(/[^a-z0-9\u00c0-\uffff]+/).filter(Boolean).map(normalWord);
+    return tokens(text).map(normalWord);
   }
 
   function key(text) {
     return words(text).join("");
+  }
+
+  // --- questions ----------------------------------------------------------------------------
+
+  // Question words and stop words: folded away on both sides before names are compared, and left out
+  // of full text. Content verbs (stop, prevent, train) stay.
+  var STOP = new Set((
+    "a an the of in on at to for by with from and or is are was were be been am does do did doing " +
+    "i me my we our you your it its this that these those there what whats s how why when where which who " +
+    "can could should would will shall may might must define defined definition meaning mean means " +
+    "explain explained tell about work works used"
+  ).split(" "));
+
+  // Verbs a question may use for one another in full text, the closest first.
+  var ALSO = [["stop", "prevent", "avoid", "reduce"]];
+
+  // The content tokens of a text (folded, not yet normalised); all its tokens when every one is a stop word.
+  function content(text) {
+    var all = tokens(text), kept = all.filter(function (t) { return !STOP.has(t); });
+    return kept.length ? kept : all;
+  }
+
+  // The words to highlight on the page a result opens: what was typed, without its stop words.
+  function highlighted(text) {
+    var all = text.toLowerCase().split(/\s+/).filter(Boolean);
+    var kept = all.filter(function (t) {
+      var parts = tokens(t);
+      return parts.length && !parts.every(function (p) { return STOP.has(p); });
+    });
+    return (kept.length ? kept : all).join(" ");
   }
 
   // The names file a text's entries live in: its first letter or digit (as gloss/pages/search.py shards).
@@ -83,7 +123,11 @@
         .then(function (response) { return response.ok ? response.json() : []; })
         .then(function (entries) {
           return entries.map(function (e) {
-            return { label: e[0], kind: e[1], path: e[2], title: e[3], detail: e[4], key: key(e[0]), words: words(e[0]) };
+            var folded = content(e[0]).map(normalWord);
+            return {
+              label: e[0], kind: e[1], path: e[2], title: e[3], detail: e[4], stub: !!e[5],
+              key: key(e[0]), words: words(e[0]), fkey: folded.join(""), fwords: folded,
+            };
           });
         })
         .catch(function () { return []; });
@@ -91,64 +135,165 @@
     return shards[letter];
   }
 
-  var BONUS = { name: 2, alias: 1, locus: 0 };
+  var BONUS = { name: 2, alias: 1, locus: 0, topic: -1 };  // a term's own name before the topic it names
 
-  function score(entry, query, queryWords) {
+  function match(entryKey, entryWords, query, queryWords, bonus) {
     if (!query) return 0;
-    var bonus = BONUS[entry.kind] || 0;
-    if (entry.key === query) return 100 + bonus;
-    if (query.length >= 2 && entry.key.indexOf(query) === 0) return 70 + bonus - Math.min(entry.key.length - query.length, 20) / 10;
-    if (query.length >= 5 && oneEdit(entry.key, query)) return 60 + bonus;
-    if (query.length >= 5 && entry.key.length > query.length && oneEdit(entry.key.slice(0, query.length), query)) return 50 + bonus;
+    if (entryKey === query) return 100 + bonus;
+    if (query.length >= 2 && entryKey.indexOf(query) === 0) return 70 + bonus - Math.min(entryKey.length - query.length, 20) / 10;
+    if (query.length >= 5 && oneEdit(entryKey, query)) return 60 + bonus;
+    if (query.length >= 5 && entryKey.length > query.length && oneEdit(entryKey.slice(0, query.length), query)) return 50 + bonus;
     var all = queryWords.every(function (q) {
-      return entry.words.some(function (w) { return w.indexOf(q) === 0 || (q.length >= 5 && oneEdit(w, q)); });
+      return entryWords.some(function (w) { return w.indexOf(q) === 0 || (q.length >= 5 && oneEdit(w, q)); });
     });
     return all && queryWords.length ? 40 + bonus : 0;
   }
 
+  // A name against a query, as typed and with stop words folded away on both sides.
+  function score(entry, query) {
+    var bonus = BONUS[entry.kind] || 0;
+    return Math.max(
+      match(entry.key, entry.words, query.key, query.words, bonus),
+      match(entry.fkey, entry.fwords, query.fkey, query.fwords, bonus)
+    );
+  }
+
+  function parse(text) {
+    var fwords = content(text).map(normalWord);
+    return { key: key(text), words: words(text), fkey: fwords.join(""), fwords: fwords };
+  }
+
+  // Defined terms (and topics) before stubs, then by score, then by name.
+  function byRank(a, b) {
+    return (a.stub ? 1 : 0) - (b.stub ? 1 : 0) || b.score - a.score || a.title.localeCompare(b.title);
+  }
+
   function names(text) {
-    var query = key(text), queryWords = words(text);
-    return loadShard(shardOf(text)).then(function (entries) {
+    var query = parse(text);
+    var letters = [shardOf(text), shardOf(query.fwords.join(" "))];
+    query.fwords.forEach(function (w) { letters.push(shardOf(w)); });
+    letters = letters.filter(function (l, i) { return letters.indexOf(l) === i; });
+    return Promise.all(letters.map(loadShard)).then(function (loaded) {
+      var entries = [].concat.apply([], loaded);
       var best = {};
-      entries.forEach(function (entry) {
-        var s = score(entry, query, queryWords);
+      function keep(entry, s) {
         if (s > 0 && (!best[entry.path] || best[entry.path].score < s)) {
-          best[entry.path] = { score: s, url: entry.path, title: entry.title, detail: entry.detail, kind: entry.kind };
+          best[entry.path] = { score: s, url: entry.path, title: entry.title, detail: entry.detail, kind: entry.kind, stub: entry.stub };
         }
-      });
-      return Object.keys(best).map(function (path) { return best[path]; })
-        .sort(function (a, b) { return b.score - a.score || a.title.localeCompare(b.title); });
+      }
+      entries.forEach(function (entry) { keep(entry, score(entry, query)); });
+      if (!Object.keys(best).length && query.fwords.length > 1) {
+        // No name holds every word: names that match some of them, those matching more first.
+        entries.forEach(function (entry) {
+          var top = 0, hits = 0;
+          query.fwords.forEach(function (w) {
+            if (w.length < 3) return;
+            var s = match(entry.fkey, entry.fwords, w, [w], BONUS[entry.kind] || 0);
+            if (s > 0) { hits++; top = Math.max(top, s); }
+          });
+          if (hits) keep(entry, top - 50 + 5 * (hits - 1));
+        });
+      }
+      return Object.keys(best).map(function (path) { return best[path]; }).sort(byRank);
     });
   }
 
   // --- full text ----------------------------------------------------------------------------
 
-  function fullText(text) {
+  function loadPagefind() {
     if (!pagefind) {
       var url = new URL("pagefind/pagefind.js", base()).href;
       pagefind = import(url).then(function (module) {
         return module.options({ baseUrl: base().pathname, excerptLength: 18 }).then(function () { return module; });
       }).catch(function () { return null; });
     }
-    return pagefind.then(function (module) {
-      if (!module) return [];
-      return module.search(text).then(function (search) {
-        return Promise.all((search ? search.results : []).slice(0, SHOWN).map(function (result) { return result.data(); }));
-      }).then(function (found) {
-        return found.map(function (data) {
-          var path = data.url.replace(base().pathname, "").replace(/^\//, "");
-          return { score: 0, url: path, title: data.meta.title || path, excerpt: data.excerpt, kind: "text" };
+    return pagefind;
+  }
+
+  // The words a content word stands for in full text, each with its weight (the word itself 1).
+  function alternatives(word) {
+    var found = [[word, 1]];
+    ALSO.forEach(function (group) {
+      if (group.indexOf(word) < 0) return;
+      group.filter(function (w) { return w !== word; }).forEach(function (w, i) { found.push([w, 0.9 - 0.05 * i]); });
+    });
+    return found;
+  }
+
+  var MOST_WORDS = 6;
+
+  // Pagefind's results for a text, each {result, hits, score}: pages holding every content word
+  // first, then those holding the most of them (a word's stand-in counts a little less), then by
+  // Pagefind's score. One search per word: Pagefind itself drops a word no page holds, so its
+  // "every word" can silently be fewer words.
+  function ranked(module, text) {
+    var terms = content(text).slice(0, MOST_WORDS);
+    function search(query) {
+      return module.search(query).then(function (s) { return s ? s.results : []; });
+    }
+    if (terms.length < 2) {
+      return search(terms.join(" ")).then(function (results) {
+        return results.map(function (result) { return { result: result, hits: 1, score: result.score }; });
+      });
+    }
+    return Promise.all(terms.map(function (word) {
+      var alts = alternatives(word);
+      return Promise.all(alts.map(function (alt) { return search(alt[0]); })).then(function (lists) {
+        var best = {};  // page id -> [weight, score, result] of the best stand-in it holds
+        lists.forEach(function (list, i) {
+          list.forEach(function (result) {
+            var b = best[result.id];
+            if (!b || b[0] < alts[i][1]) best[result.id] = [alts[i][1], result.score, result];
+          });
         });
+        return best;
+      });
+    })).then(function (perWord) {
+      var pages = {};
+      perWord.forEach(function (best) {
+        Object.keys(best).forEach(function (id) {
+          var page = pages[id] || (pages[id] = { result: best[id][2], hits: 0, score: 0 });
+          page.hits += best[id][0];
+          page.score += best[id][1];
+        });
+      });
+      return Object.keys(pages).map(function (id) { return pages[id]; })
+        .sort(function (a, b) { return b.hits - a.hits || b.score - a.score; });
+    });
+  }
+
+  function fullText(text) {
+    return loadPagefind().then(function (module) {
+      if (!module) return [];
+      return ranked(module, text).then(function (pages) {
+        // Data for the first pages only, a few more than shown: stubs among them move down.
+        return Promise.all(pages.slice(0, SHOWN * 2).map(function (page) { return page.result.data(); }));
+      }).then(function (found) {
+        return found.map(function (data, rank) {
+          var path = data.url.replace(base().pathname, "").replace(/^\//, "");
+          return {
+            score: -rank, url: path, title: data.meta.title || path, excerpt: data.excerpt, kind: "text",
+            stub: data.meta.stub === "yes",
+          };
+        }).sort(function (a, b) { return (a.stub ? 1 : 0) - (b.stub ? 1 : 0) || b.score - a.score; });
       });
     });
   }
 
   // --- results ------------------------------------------------------------------------------
 
+  // What a row is: a term (a stub says so), a topic, or a stop on the walk.
+  function kindOf(result) {
+    var what = result.kind === "locus" ? "Walk stop"
+      : result.kind === "topic" || /^topics\/[^/]/.test(result.url) ? "Topic"
+        : /^terms\//.test(result.url) ? "Term" : "Page";
+    return what === "Term" && result.stub ? "Term · stub" : what;
+  }
+
   function render(text, found) {
     list.innerHTML = "";
-    var h = "?h=" + encodeURIComponent(text.trim().toLowerCase()).replace(/%20/g, "+");
-    found.slice(0, SHOWN).forEach(function (result) {
+    var h = "?h=" + encodeURIComponent(highlighted(text.trim())).replace(/%20/g, "+");
+    found.slice(0, SHOWN).forEach(function (result, index) {
       var item = document.createElement("li");
       item.className = "md-search-result__item";
       var link = document.createElement("a");
@@ -158,13 +303,20 @@
       link.setAttribute("data-md-score", String(result.score));
       var article = document.createElement("article");
       article.className = "md-search-result__article md-typeset";
+      var kind = document.createElement("span");
+      kind.className = "glossary-search__kind" + (result.stub ? " glossary-search__kind--stub" : "");
+      kind.textContent = kindOf(result);
       var title = document.createElement("h1");
       title.textContent = result.title;
       var detail = document.createElement("p");
       if (result.excerpt) detail.innerHTML = result.excerpt;  // Pagefind's excerpt: escaped text and <mark>
       else detail.textContent = result.detail || "";
       if (result.kind === "locus") detail.className = "glossary-search__locus";
-      article.append(title, detail);
+      article.append(kind, title, detail);
+      // The link's name says what it is (an <article> inside a link gives it none); the detail describes it.
+      detail.id = "glossary-search-detail-" + index;
+      link.setAttribute("aria-label", kind.textContent + ": " + result.title);
+      link.setAttribute("aria-describedby", detail.id);
       link.appendChild(article);
       item.appendChild(link);
       list.appendChild(item);
@@ -193,7 +345,9 @@
         if (mine !== generation) return;
         var seen = {};
         named.forEach(function (r) { seen[r.url] = true; });
-        render(text, named.concat(texts.filter(function (r) { return !seen[r.url] && (seen[r.url] = true); })));
+        var all = named.concat(texts.filter(function (r) { return !seen[r.url] && (seen[r.url] = true); }));
+        // A defined term always outranks a stub, whichever way it was found (the sort is stable).
+        render(text, all.filter(function (r) { return !r.stub; }).concat(all.filter(function (r) { return r.stub; })));
       });
     });
   }

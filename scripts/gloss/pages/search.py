@@ -1,9 +1,11 @@
 """The names index for the glossary's search (docs/assets/search.js): every term name, alias and
-locus, sharded by first letter, so a look-up downloads a few kilobytes whatever the glossary's size.
+locus, and every topic's name, sharded by first letter, so a look-up downloads a few kilobytes
+whatever the glossary's size.
 
-Each entry: [label, kind ("name", "alias" or "locus"), the term page's path, the term's name, a
-detail line].  The spelling-forgiving comparison happens in the browser, on both sides alike.
-Full text is Pagefind's (run by the MkDocs hook after the build).
+Each entry: [label, kind ("name", "alias", "locus" or "topic"), the page's path, the term's or
+topic's name, a detail line, 1 when the term is a stub (no note defines it) else 0].  Search ranks
+stubs after every defined term.  The spelling-forgiving comparison happens in the browser, on both
+sides alike.  Full text is Pagefind's (run by the MkDocs hook after the build).
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import unicodedata
 from collections import defaultdict
 
 from ..model import Site
+from ..paths import TOPICS
 from .common import stop_label
 
 NAMES = "search/names"
@@ -30,25 +33,29 @@ def _short(text: str) -> str:
     return text if len(text) <= DETAIL else text[: DETAIL - 1].rsplit(" ", 1)[0] + "…"
 
 
-def entries(site: Site) -> list[list[str]]:
+def entries(site: Site) -> list[list[str | int]]:
     linked = site.linked
-    out: list[list[str]] = []
+    out: list[list[str | int]] = []
     for slug, item in linked.terms.items():
-        term, path = item.term, f"terms/{slug}/"
-        out.append([term.name, "name", path, term.name, _short(term.gist)])
-        out.extend([alias, "alias", path, term.name, f"Also called {alias}"] for alias in term.aliases)
+        term, path, stub = item.term, f"terms/{slug}/", int(item.term.stub)
+        out.append([term.name, "name", path, term.name, _short(term.gist), stub])
+        out.extend([alias, "alias", path, term.name, f"Also called {alias}", stub] for alias in term.aliases)
     for walk in linked.glossary.walks:
         for stop in walk.stops:
             term = linked.terms[stop.term].term
             detail = f"{stop_label(stop)}: stop {stop.number} of {len(walk.stops)} on {walk.title}"
-            out.append([stop.locus, "locus", f"terms/{stop.term}/", term.name, detail])
+            out.append([stop.locus, "locus", f"terms/{stop.term}/", term.name, detail, int(term.stub)])
+    for topic in site.concepts.topics:
+        count = f"{len(topic.terms)} term{'s' if len(topic.terms) != 1 else ''}"
+        detail = _short(f"{count}. {topic.about}" if topic.about else count)
+        out.append([topic.name, "topic", f"{TOPICS}/{topic.slug}/", topic.name, detail, 0])
     return out
 
 
 def emit(site: Site) -> dict[str, str | bytes]:
-    shards: dict[str, list[list[str]]] = defaultdict(list)
+    shards: dict[str, list[list[str | int]]] = defaultdict(list)
     for entry in entries(site):
-        shards[shard(entry[0])].append(entry)
+        shards[shard(str(entry[0]))].append(entry)
     return {
         f"{NAMES}/{key}.json": json.dumps(values, ensure_ascii=False, separators=(",", ":"))
         for key, values in sorted(shards.items())
