@@ -22,10 +22,28 @@ from mkdocs.structure.files import File, Files, InclusionLevel, file_sort_key
 from gloss import settings
 from gloss.build import generate, summary
 from gloss.model import Level
-from gloss.paths import GENERATED_DIRS, GENERATED_FILES, SOURCES_INDEX, TERMS, TOPICS, TOPICS_INDEX
+from gloss.pages.report import REPORT_PAGE
+from gloss.paths import GENERATED_DIRS, GENERATED_FILES, REPORT, SOURCES_INDEX, TERMS, TOPICS, TOPICS_INDEX
 
 log = logging.getLogger("mkdocs.hooks.glossary")
 NAV_PAGES = {TOPICS_INDEX, SOURCES_INDEX}  # generated pages that the nav in mkdocs.yml names
+OUTSIDE_NAV = {REPORT_PAGE}  # generated pages outside the generated folders that the nav leaves out
+SITEMAPS = ("sitemap.xml", "sitemap.xml.gz")
+
+
+def on_config(config: Any) -> Any:
+    """Without an address (SITE_URL) the site names none: no canonical links and no sitemap that
+    would point at localhost, and so no instant navigation (Material's needs the sitemap, and would
+    ask for it on every page).  Said once per build; the hover previews (docs/assets/preview.js)
+    work wherever the site is served either way."""
+    if not config.site_url:
+        features = list(config.theme.get("features") or [])
+        config.theme["features"] = [feature for feature in features if not feature.startswith("navigation.instant")]
+        log.info(
+            "SITE_URL is not set, so the site has no canonical links, no sitemap and no instant navigation; "
+            "set it to the address the site is published at (SITE_URL=https://… make build)"
+        )
+    return config
 
 
 def on_files(files: Files, config: Any) -> Files:
@@ -39,16 +57,24 @@ def on_files(files: Files, config: Any) -> Files:
     # What `make generate` left in docs/ is replaced, and what it left that this build
     # no longer makes (a term renamed, a note removed) is dropped: the generator owns those paths.
     for file in list(files):
-        if file.src_uri in generated or file.src_uri.split("/")[0] in GENERATED_DIRS or file.src_uri in GENERATED_FILES:
+        if (
+            file.src_uri in generated
+            or file.src_uri.split("/")[0] in GENERATED_DIRS
+            or file.src_uri in (*GENERATED_FILES, *OUTSIDE_NAV)
+        ):
             files.remove(file)
     for path, content in generated.items():
         # Term, source and walk pages are reached by links, search and the A–Z
         # index, not the sidebar: a nav entry per term makes every page carry the whole list.
         folder = path.split("/")[0]
         in_nav = path in NAV_PAGES
-        inclusion = InclusionLevel.NOT_IN_NAV if folder in GENERATED_DIRS and not in_nav else InclusionLevel.UNDEFINED
+        outside = (folder in GENERATED_DIRS and not in_nav) or path in OUTSIDE_NAV
+        inclusion = InclusionLevel.NOT_IN_NAV if outside else InclusionLevel.UNDEFINED
         files.append(File.generated(config, path, content=content, inclusion=inclusion))
-    log.info(summary(linked, issues) + f"; {len(generated)} files generated")
+    log.info(
+        summary(linked, issues) + f"; {len(generated)} files generated; every skipped line, with file:line, "
+        f"is in {REPORT} and on the report page (/report/, outside the nav)"
+    )
     # In the order MkDocs reads a folder in, as if the files were on disk (search index, sitemap).
     return Files(sorted(files, key=file_sort_key))
 
@@ -106,7 +132,11 @@ def on_post_template(output_content: str, template_name: str, config: Any) -> st
 
 
 def on_post_build(config: Any) -> None:
-    """Pagefind indexes the built site's term and topic pages (a chunked index under pagefind/)."""
+    """Pagefind indexes the built site's term and topic pages (a chunked index under pagefind/).
+    Without a site_url, MkDocs' sitemap would list no real address: it goes."""
+    if not config.site_url:
+        for name in SITEMAPS:
+            (Path(config.site_dir) / name).unlink(missing_ok=True)
     result = subprocess.run(
         [sys.executable, "-m", "pagefind", "--site", str(config.site_dir), "--silent"],
         capture_output=True,

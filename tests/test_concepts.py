@@ -49,12 +49,12 @@ def test_pairs_a_reader_expects_are_connected_both_ways(site, one, other):
 
 def test_reasons_say_why_with_the_sentence_of_a_link(site):
     reasons = dict(related_items(site, "regularization"))
-    assert "“L2 regularization” contains its name" in reasons["l2-regularization"]
-    assert "its text says “L2”" in reasons["l2-regularization"]
-    assert "similar definition" in reasons["l1-regularization"]
-    assert "same topic: Regularization" in reasons["dropout"]
-    assert re.search(r"its definition links here: “Dropout is a regularization method", reasons["dropout"])
-    assert "see also (curated)" in dict(related_items(site, "minibatch"))["batch-size"]
+    assert "Its name contains “Regularization”" in reasons["l2-regularization"]
+    assert "This definition says “L2”" in reasons["l2-regularization"]
+    assert "Similar definitions" in reasons["l1-regularization"]
+    assert "Also under Regularization" in reasons["dropout"]
+    assert re.search(r"Dropout’s definition mentions it: “Dropout is a regularization method", reasons["dropout"])
+    assert "See also" in dict(related_items(site, "minibatch"))["batch-size"]
 
 
 def test_no_page_swallows_the_links(site):

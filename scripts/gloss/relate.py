@@ -4,8 +4,11 @@ Reasons, strongest first: a curated ``see_also``; a link either way (with the
 sentence the link stands in, as Quartz shows backlinks); a shared name ("Batch
 normalization" contains "Normalization", "Autoencoder" ends in "encoder",
 "Regularization" says "L2" of "L2 regularization"); a similar definition (TF-IDF
-cosine, ``similarity.py``); a shared topic.  Every term gets at least
-``MINIMUM`` related terms when the glossary has that many others.
+cosine, ``similarity.py``); a shared topic; defined next to each other in a note.
+Every term gets at least ``MINIMUM`` related terms when the glossary has that many others.
+Each reason is said as a reader would say it ("Dropout's definition mentions it",
+"Also under Regularization"); the quoted sentence starts where its sentence starts
+(or after "…" at a word) and ends at a word.
 """
 
 from __future__ import annotations
@@ -14,7 +17,8 @@ import re
 from collections import defaultdict
 
 from . import graphlayout, names, topics
-from .model import Concepts, Linked, Reason, Relation, Slug, Term
+from .matcher import sentence_at
+from .model import Concepts, Glossary, Linked, Reason, Relation, Slug, Term
 from .similarity import Similarity, document
 
 MINIMUM = 3
@@ -22,12 +26,62 @@ SHOWN = 8
 NEAREST = 10
 _WORD = re.compile(r"[^\W_]+")
 _CODE = re.compile(r"^(?=.*\d)[a-z0-9]{1,4}$")  # "l1", "l2", "t5": a code that names a variant
-SCORES = {"see-also": 10.0, "links-to": 4.0, "linked-from": 4.0, "name": 4.0, "shared-word": 2.0, "topic": 1.0}
+SCORES = {
+    "see-also": 10.0,
+    "links-to": 4.0,
+    "linked-from": 4.0,
+    "name": 4.0,
+    "shared-word": 2.0,
+    "topic": 1.0,
+    "alongside": 0.5,
+}
+QUOTE = 160  # characters of a quoted sentence, at most
+_CLEAN_START = re.compile(r"^[\s,;:.!?)\]}»”’\-–—]+")
 COMMON_WORD = 20  # a name word shared by more terms than this relates none of them
 
 
 def _words(name: str) -> list[str]:
     return [names.singular(word) for word in _WORD.findall(name.lower())]
+
+
+def possessive(name: str) -> str:
+    """“Dropout’s”, “Logits’”."""
+    return name + ("’" if name.endswith("s") else "’s")
+
+
+def _texts(term: Term) -> list[str]:
+    return [" ".join(text.split()) for d in term.definitions for text in (*d.paragraphs, *d.bullets)]
+
+
+def quote(context: str, texts: list[str], limit: int = QUOTE) -> str:
+    """The sentence a link stands in, as a reader sees it quoted: from the start of its sentence
+    (found again in the definition's full text, since a Markdown definition hands over the text
+    between two pieces of markup, ", but have…"), or after "…" at a word; cut at a word."""
+    core = " ".join(context.split()).strip("… ")
+    if not core:
+        return ""
+    for text in texts:
+        at = text.find(core)
+        if at >= 0:
+            core = sentence_at(text, at, at + len(core), limit).strip("… ")
+            whole = text.find(core)
+            lead = whole > 0 and not _sentence_start(text[:whole])
+            tail = whole + len(core) < len(text) and not re.match(r"[.!?;]?\s*$", text[whole + len(core) :][:2])
+            return _tidy(core, lead, tail, limit)
+    return _tidy(core, context.lstrip().startswith("…"), context.rstrip().endswith("…"), limit)
+
+
+def _sentence_start(before: str) -> bool:
+    return not before.strip() or bool(re.search(r"[.!?;:]\s*$|\n\s*$", before))
+
+
+def _tidy(core: str, lead: bool, tail: bool, limit: int) -> str:
+    cleaned = _CLEAN_START.sub("", core)
+    lead = lead or cleaned != core
+    if len(cleaned) > limit:
+        cut = cleaned[: limit + 1].rsplit(" ", 1)[0]
+        cleaned, tail = cut.rstrip(" ,;:-–—"), True
+    return ("…" if lead else "") + cleaned + ("…" if tail and not cleaned.endswith((".", "!", "?", ";")) else "")
 
 
 class _Board:
@@ -73,17 +127,17 @@ def name_relations(terms: dict[Slug, Term], board: _Board) -> None:
                         sharing[part].add(slug)
         for other in found - {slug}:
             name = terms[other].name
-            board.add(slug, other, SCORES["name"], Reason("name", f"its name contains “{name}”"))
-            board.add(other, slug, SCORES["name"], Reason("name", f"“{term.name}” contains its name"))
+            board.add(slug, other, SCORES["name"], Reason("name", "Part of this name"))
+            board.add(other, slug, SCORES["name"], Reason("name", f"Its name contains “{name}”"))
             code = words[0] if _CODE.match(words[0]) and len(words) > 1 else ""
             if code and re.search(rf"\b{code}\b", document(terms[other]), re.I):
-                board.add(other, slug, 2.0, Reason("name", f"its text says “{code.upper()}”"))
+                board.add(other, slug, 2.0, Reason("name", f"This definition says “{code.upper()}”"))
     for word, slugs in sorted(sharing.items(), key=lambda item: -len(item[0])):  # the longest shared word only
         if 2 <= len(slugs) <= COMMON_WORD and len(word) >= 4:
             for slug in slugs:
                 for other in slugs - {slug}:
                     if not any(reason.kind == "name" for reason in board.reasons(slug, other)):
-                        board.add(slug, other, SCORES["shared-word"], Reason("name", f"both names say “{word}”"))
+                        board.add(slug, other, SCORES["shared-word"], Reason("name", f"Both names say “{word}”"))
 
 
 def relate(linked: Linked, similar: Similarity, curated_path: str = "glossary/curated.yml") -> Concepts:
@@ -92,18 +146,20 @@ def relate(linked: Linked, similar: Similarity, curated_path: str = "glossary/cu
     board = _Board()
     for slug, term in terms.items():
         for other in term.see_also:
-            board.add(slug, other, SCORES["see-also"], Reason("see-also", "see also (curated)"))
-            board.add(other, slug, SCORES["see-also"] / 2, Reason("see-also", "see also (curated)"))
+            board.add(slug, other, SCORES["see-also"], Reason("see-also", "See also"))
+            board.add(other, slug, SCORES["see-also"] / 2, Reason("see-also", "See also"))
     for slug, item in linked.terms.items():
+        texts = _texts(item.term)
         for target in item.links_to:
-            context = item.contexts.get(target, "")
-            board.add(slug, target, SCORES["links-to"], Reason("links-to", "this definition links to it", context))
-            board.add(target, slug, SCORES["linked-from"], Reason("linked-from", "its definition links here", context))
+            context = quote(item.contexts.get(target, ""), texts)
+            board.add(slug, target, SCORES["links-to"], Reason("links-to", "Mentioned in this definition", context))
+            mentions = f"{possessive(item.term.name)} definition mentions it"
+            board.add(target, slug, SCORES["linked-from"], Reason("linked-from", mentions, context))
     name_relations(terms, board)
     nearest = similar.nearest(NEAREST)
     for slug, pairs in nearest.items():
         for other, cosine in pairs:
-            board.add(slug, other, 8.0 * cosine, Reason("similar", f"similar definition ({cosine:.0%})"))
+            board.add(slug, other, 8.0 * cosine, Reason("similar", "Similar definitions"))
     term_topics, topic_list, issues = topics.assign(linked, board.scores, curated_path)
     by_topic: dict[Slug, set[Slug]] = defaultdict(set)
     for slug, own in term_topics.items():
@@ -111,21 +167,45 @@ def relate(linked: Linked, similar: Similarity, curated_path: str = "glossary/cu
             by_topic[topic].add(slug)
     names_of = {topic.slug: topic.name for topic in topic_list}
     related: dict[Slug, tuple[Relation, ...]] = {}
+    alongside(glossary, board)
     for slug in terms:
         for other in list(board.scores[slug]):
             shared = [topic for topic in term_topics[slug] if topic in term_topics[other]]
             if shared:
-                text = "same topic: " + ", ".join(names_of[topic] for topic in shared)
+                text = also_under([names_of[topic] for topic in shared])
                 board.add(slug, other, SCORES["topic"] * len(shared), Reason("topic", text))
         ranked = sorted(board.scores[slug].items(), key=lambda pair: (-pair[1], terms[pair[0]].name.casefold()))
         picked = [other for other, _ in ranked[:SHOWN]]
         if len(picked) < MINIMUM:
             picked += _fill(slug, picked, term_topics, by_topic, similar, terms, board, names_of)
+        picked.sort(key=lambda other: (-board.scores[slug][other], terms[other].name.casefold()))  # strongest first
         related[slug] = tuple(
             Relation(other, round(board.scores[slug][other], 3), board.reasons(slug, other)) for other in picked
         )
     positions = graphlayout.layout(related, term_topics, [topic.slug for topic in topic_list])
     return Concepts(topic_list, term_topics, related, positions, tuple(issues))
+
+
+def also_under(topic_names: list[str]) -> str:
+    if len(topic_names) > 1:
+        return "Also under " + ", ".join(topic_names[:-1]) + " and " + topic_names[-1]
+    return "Also under " + topic_names[0]
+
+
+def alongside(glossary: Glossary, board: _Board) -> None:
+    """Terms a note defines one after the other: the learner wrote them together."""
+    titles: dict[tuple[Slug, Slug], list[str]] = defaultdict(list)
+    for note in glossary.notes:
+        slugs = [glossary.entry_terms.get((note.path, entry.line)) for entry in note.entries]
+        for one, other in zip(slugs, slugs[1:], strict=False):
+            if one and other and one != other:
+                for pair in ((one, other), (other, one)):
+                    if note.title not in titles[pair]:
+                        titles[pair].append(note.title)
+    for (one, other), found in titles.items():
+        names = [f"*{title}*" for title in found]
+        listed = ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else names[0]
+        board.add(one, other, SCORES["alongside"] * len(found), Reason("nearby", f"Defined alongside it in {listed}"))
 
 
 def _fill(
@@ -146,13 +226,14 @@ def _fill(
     added = pool[: MINIMUM - len(chosen)]
     for other in added:
         shared = [topic for topic in term_topics[slug] if topic in term_topics[other]]
-        text = "same topic: " + ", ".join(names_of[topic] for topic in shared)
-        board.add(slug, other, SCORES["topic"] * len(shared), Reason("topic", text))
+        board.add(
+            slug, other, SCORES["topic"] * len(shared), Reason("topic", also_under([names_of[t] for t in shared]))
+        )
     if len(chosen) + len(added) < MINIMUM:  # no topic-mates left: the terms beside it in the A–Z
         order = sorted(terms, key=lambda other: (terms[other].name.casefold(), other))
         at = order.index(slug)
         around = sorted(set(order) - {slug, *chosen, *added}, key=lambda other: abs(order.index(other) - at))
         for other in around[: MINIMUM - len(chosen) - len(added)]:
-            board.add(slug, other, 0.01, Reason("nearby", "next to it in the A–Z"))
+            board.add(slug, other, 0.01, Reason("nearby", "Next to it in the A–Z"))
             added.append(other)
     return added

@@ -1,14 +1,18 @@
-"""``build-report.json``: the counts and every warning and skipped line, for people and tools."""
+"""The build report, for whoever keeps the notes: ``build-report.json`` (the counts and every
+warning and skipped line, for people and tools) and ``report.md``, a page outside the nav
+with the same lines by file, each as ``file:line``, and each note's shape and file."""
 
 from __future__ import annotations
 
 import json
-from collections import Counter
+from collections import Counter, defaultdict
 
-from ..model import Level, Linked, Site, Slug
-from ..paths import REPORT, linked_terms
+from ..escape import code, front_matter, md
+from ..model import Issue, Level, Linked, Site, Slug
+from ..paths import REPORT, SOURCES_INDEX, link_to, linked_terms, source_path
 
 TOP = 5
+REPORT_PAGE = "report.md"  # /report/: not in the nav, linked only from the Sources page's footer
 
 
 def link_counts(linked: Linked) -> Counter[Slug]:
@@ -58,5 +62,43 @@ def report(site: Site) -> str:
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
+def report_page(site: Site) -> str:
+    """Every note with its shape and file, then every issue by file, warnings first, as ``file:line``."""
+    glossary = site.linked.glossary
+    warnings = sum(1 for issue in site.issues if issue.level == Level.WARNING)
+    out = [
+        front_matter(
+            {"title": "Build report", "description": "What the build made of each note, and every line it skipped."}
+        ),
+        "# Build report\n\n",
+        f"For whoever keeps the notes: {len(glossary.notes)} notes, {len(glossary.terms)} terms, "
+        f"{warnings} warnings and {len(site.issues) - warnings} other lines to know about. "
+        f"The same is in `{REPORT}` and in the build's output. Readers see the [Sources]"
+        f"({link_to(REPORT_PAGE, SOURCES_INDEX)}).\n\n",
+        "## Notes\n\n| Note | Shape | Entries | File |\n|---|---|---:|---|\n",
+    ]
+    for note in glossary.notes:
+        out.append(
+            f"| [{md(note.title, start=False)}]({link_to(REPORT_PAGE, source_path(note.slug))}) "
+            f"| {note.shape} | {len(note.entries)} | {code(note.path)} |\n"
+        )
+    out.append("\n## Issues\n\n")
+    if not site.issues:
+        out.append("None: every line of every note is shown.\n")
+        return "".join(out)
+    by_file: dict[str, list[Issue]] = defaultdict(list)
+    for issue in site.issues:
+        by_file[issue.path].append(issue)
+    for path in sorted(by_file):
+        out.append(f"### {md(path)}\n\n| Where | Level | What |\n|---|---|---|\n")
+        for issue in sorted(by_file[path], key=lambda issue: (issue.level != Level.WARNING, issue.line)):
+            where = f"{issue.path}:{issue.line}" if issue.line else issue.path
+            if issue.last > issue.line > 0:
+                where += f"-{issue.last}"
+            out.append(f"| {code(where)} | {issue.level} | {md(issue.message, start=False)} |\n")
+        out.append("\n")
+    return "".join(out)
+
+
 def emit(site: Site) -> dict[str, str | bytes]:
-    return {REPORT: report(site)}
+    return {REPORT: report(site), REPORT_PAGE: report_page(site)}

@@ -1,12 +1,16 @@
-"""The sources: an index of the notes and a page per note with its entries in order."""
+"""The sources: an index of the notes and a page per note with its entries in order.
+
+What a reader needs: each note's title and its entries, each a link to its term.  What the
+build made of the note (its shape, its file, the lines it skipped and why) is for whoever
+keeps the notes: the build report has it (``report.py``), linked from the index's footer.
+"""
 
 from __future__ import annotations
 
-from collections import defaultdict
-
 from ..escape import code, front_matter, md
-from ..model import Issue, Note, Site, Slug
+from ..model import Note, Site, Slug
 from ..paths import SOURCES_INDEX, link_to, source_path, term_path
+from .report import REPORT_PAGE
 
 
 def index_page(site: Site) -> str:
@@ -15,62 +19,58 @@ def index_page(site: Site) -> str:
             {"title": "Sources", "description": "The notes the glossary is built from, each with its entries in order."}
         ),
         "# Sources\n\n",
-        "| Note | Shape | Entries | File |\n|---|---|---:|---|\n",
+        "| Note | Entries |\n|---|---:|\n",
     ]
     for note in site.linked.glossary.notes:
         out.append(
             f"| [{md(note.title, start=False)}]({link_to(SOURCES_INDEX, source_path(note.slug))}) "
-            f"| {note.shape} | {len(note.entries)} | {code(note.path)} |\n"
+            f"| {len(note.entries)} |\n"
         )
+    out.append(
+        f"\n<small>For whoever keeps the notes: the [build report]({link_to(SOURCES_INDEX, REPORT_PAGE)}) "
+        "lists every line the build skipped or questioned.</small>\n"
+    )
     return "".join(out)
 
 
-def note_page(note: Note, slugs: dict[tuple[str, int], Slug], skipped: list[Issue]) -> str:
+def note_page(note: Note, slugs: dict[tuple[str, int], Slug]) -> str:
     page = source_path(note.slug)
+    loci = any(entry.locus or any(line.locus for line in entry.code) for entry in note.entries)
     out = [
         front_matter(
             {
                 "title": note.title,
-                "description": f"The note {note.path}: {len(note.entries)} entries in their original order.",
+                "description": f"The note “{note.title}”: {len(note.entries)} entries in their original order.",
             }
         ),
         f"# {md(note.title)}\n\n",
-        f"File {code(note.path)}, read as the *{note.shape}* shape: {len(note.entries)} entries.\n\n",
+        f"{len(note.entries)} entries, in the note's order.\n\n",
     ]
     if note.meta:
         out.append("| Field | Value |\n|---|---|\n")
         out.extend(f"| {md(label, start=False)} | {md(value, start=False)} |\n" for label, value in note.meta)
         out.append("\n")
-    out.append("## Entries\n\n| Line | Locus | Term |\n|---:|---|---|\n")
+    out.append("## Entries\n\n" + ("| Locus | Term |\n|---|---|\n" if loci else "| Term |\n|---|\n"))
     for entry in note.entries:
         slug = slugs.get((note.path, entry.line))
         name = md(entry.name, start=False)
         if slug:
             name = f"[{name}]({link_to(page, term_path(slug))})"
-        out.append(
-            f'| <span id="line-{entry.line}"></span>{entry.line} | {md(entry.locus or "", start=False)} | {name} |\n'
-        )
+        # The anchor a definition's credit links to (term pages: "From <note>" -> #line-N).
+        anchor = f'<span id="line-{entry.line}"></span>'
+        locus = f"{md(entry.locus or '', start=False)} | " if loci else ""
+        out.append(f"| {anchor}{locus}{name} |\n")
         for line in entry.code:
-            out.append(
-                f'| <span id="line-{line.line}"></span>{line.line} | {md(line.locus or "", start=False)} | {code(line.text)} |\n'
-            )
+            anchor = f'<span id="line-{line.line}"></span>'
+            locus = f"{md(line.locus or '', start=False)} | " if loci else ""
+            out.append(f"| {anchor}{locus}{code(line.text)} |\n")
     out.append("\n")
-    if skipped:
-        out.append("## Lines not shown as terms\n\n| Line | Why |\n|---:|---|\n")
-        for issue in skipped:
-            where = f"{issue.line}–{issue.last}" if issue.last > issue.line else f"{issue.line or ''}"
-            out.append(f"| {where} | {md(issue.message, start=False)} |\n")
-        out.append("\n")
     return "".join(out)
 
 
 def emit(site: Site) -> dict[str, str | bytes]:
     glossary = site.linked.glossary
-    by_note: dict[str, list[Issue]] = defaultdict(list)
-    for issue in site.issues:
-        by_note[issue.path].append(issue)
     pages: dict[str, str | bytes] = {SOURCES_INDEX: index_page(site)}
     for note in glossary.notes:
-        skipped = sorted(by_note[note.path], key=lambda issue: issue.line)
-        pages[source_path(note.slug)] = note_page(note, glossary.entry_terms, skipped)
+        pages[source_path(note.slug)] = note_page(note, glossary.entry_terms)
     return pages

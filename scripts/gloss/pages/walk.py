@@ -18,22 +18,30 @@ def due(walks: list[Walk]) -> str:
     return f'<span class="rehearse-due" data-walks="{html(pairs)}"></span>'
 
 
+def term_cell(name: str, href: str) -> str:
+    """A term's name as a link whose words never break inside (each word is kept whole by extra.css);
+    the lines break only between words."""
+    words = " ".join(f"<span>{html(word)}</span>" for word in name.split())
+    return f'<a class="walk-term" href="{href}">{words}</a>'
+
+
 def route_table(walk: Walk, linked: Linked, page: str, rehearse: str) -> str:
-    """The route as a table (raw HTML, so that on a phone each row can stack instead of scrolling)."""
+    """The route as a table (raw HTML, so that on a phone each row can stack instead of scrolling):
+    each stop with the learner's own words at that locus, as the walk note has them."""
     rows = []
     for stop in walk.stops:
         term = linked.terms[stop.term].term
-        what = f'<a href="{url_to(page, term_path(stop.term))}">{html(term.name)}</a>'
-        gist = html(term.gist)
+        what = term_cell(term.name, url_to(page, term_path(stop.term)))
+        own = html(stop.own)
         if stop.code:
             what += " (code)"
-            gist = f"<code>{html(stop.code)}</code>"
+            own = f"<code>{html(stop.code)}</code>"
         rows.append(
             f'<tr><td><span id="{stop_anchor(stop)}"></span>{stop.number}</td>\n<td>{html(stop_label(stop))}</td>\n'
-            f'<td>{what}</td>\n<td>{gist}</td>\n<td><a href="{url_to(page, rehearse)}?from={stop.number}">test from here</a></td></tr>'
+            f'<td>{what}</td>\n<td>{own}</td>\n<td><a href="{url_to(page, rehearse)}?from={stop.number}">test from here</a></td></tr>'
         )
     return (
-        '<table class="walk-table">\n<thead><tr><th>Stop</th><th>Locus</th><th>Term</th><th>Gist</th>'
+        '<table class="walk-table">\n<thead><tr><th>Stop</th><th>Locus</th><th>Term</th><th>Your words</th>'
         "<th>Rehearse</th></tr></thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>\n\n"
     )
 
