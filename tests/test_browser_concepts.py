@@ -67,7 +67,7 @@ def test_related_and_topic_links_lead_on(page):
     page.goto("/terms/regularization/")
     related = page.locator("#related + ul > li")
     expect(related).to_have_count(8)
-    expect(related.first).to_contain_text("its definition links here")
+    expect(related.first).to_contain_text("definition mentions it")
     page.locator(".topics a", has_text="Regularization").click()
     expect(page).to_have_url(re.compile(r"/topics/regularization/$"))
     expect(page.locator("article li")).to_have_count(8)
@@ -108,4 +108,144 @@ def test_concept_pages_fit_a_phone(browser, server):
     assert label["height"] >= 9, "local graph labels readable at 375 px"
     assert size > 0
     assert watch.errors == [] and watch.outside == []
+    context.close()
+
+
+# --- a graph that reads ---------------------------------------------------------------------------
+
+GRAPH = "document.querySelector('.concept-graph').conceptGraph"
+
+
+def boxes_overlap(a, b) -> bool:
+    return a[0] < b[0] + b[2] and a[0] + a[2] > b[0] and a[1] < b[1] + b[3] and a[1] + a[3] > b[1]
+
+
+def test_first_view_labels_only_hubs_none_overlapping_and_fits_the_graph(page):
+    graph_ready(page)
+    labels = page.evaluate(f"{GRAPH}.labels.map(b => [b[0], b[1], b[2], b[3], {GRAPH}.nodes[b[4]].degree])")
+    assert 3 <= len(labels) <= 12
+    assert all(label[4] > 0 for label in labels), "no stub is a hub"
+    for i, a in enumerate(labels):
+        for b in labels[i + 1 :]:
+            assert not boxes_overlap(a, b), (a, b)
+    size = page.evaluate(f"[{GRAPH}.width, {GRAPH}.height]")
+    points = page.evaluate(f"{GRAPH}.nodes.map(n => {GRAPH}.toScreen(n.x, n.y))")
+    xs, ys = [x for x, _ in points], [y for _, y in points]
+    assert min(xs) >= 0 and min(ys) >= 0 and max(xs) <= size[0] and max(ys) <= size[1], "every node in view"
+    assert max(xs) - min(xs) >= 0.8 * size[0] or max(ys) - min(ys) >= 0.8 * size[1], "the graph fills its box"
+    page.get_by_role("button", name="Zoom in").click()
+    labels = page.evaluate(f"{GRAPH}.labels")
+    for i, a in enumerate(labels):
+        for b in labels[i + 1 :]:
+            assert not boxes_overlap(a, b), (a, b)
+
+
+def test_topics_form_groups(page):
+    graph_ready(page)
+    nodes = page.evaluate(f"{GRAPH}.nodes.map(n => [n.x, n.y, n.topic])")
+    centres = {}
+    for x, y, topic in nodes:
+        centres.setdefault(topic, []).append((x, y))
+    centres = {t: (sum(p[0] for p in ps) / len(ps), sum(p[1] for p in ps) / len(ps)) for t, ps in centres.items()}
+    nearest_own = sum(
+        min(centres, key=lambda t: (x - centres[t][0]) ** 2 + (y - centres[t][1]) ** 2) == topic
+        for x, y, topic in nodes
+    )
+    assert nearest_own >= 0.9 * len(nodes)  # a term sits nearer its own topic's centre than any other
+
+
+def test_legend_lists_every_topic_in_distinct_colours_in_both_palettes(browser, server):
+    for scheme in ("light", "dark"):
+        context = browser.new_context(base_url=server, color_scheme=scheme)
+        page = context.new_page()
+        page.goto("/graph/")
+        topics = page.evaluate("fetch('../graph.json').then(r => r.json()).then(d => d.topics.map(t => t.name))")
+        legend = page.locator(".graph-legend li")
+        expect(legend).to_have_count(len(topics))
+        names = [item.locator("a").inner_text() for item in legend.all()]
+        assert names == topics
+        colours = legend.locator(".graph-swatch").evaluate_all(
+            "nodes => nodes.map(n => getComputedStyle(n).backgroundColor)"
+        )
+        assert len(set(colours)) == len(topics), (scheme, colours)
+        assert all(colour not in ("rgba(0, 0, 0, 0)", "transparent") for colour in colours)
+        context.close()
+
+
+def test_tooltip_never_covers_its_node(page):
+    graph_ready(page)
+    slugs = page.evaluate(
+        f"""(() => {{ const g = {GRAPH}, by = f => g.nodes.slice().sort(f)[0].slug;
+        return [by((a, b) => b.x - a.x), by((a, b) => a.y - b.y), by((a, b) => a.x - b.x), 'dropout']; }})()"""
+    )
+    for slug in slugs:  # the rightmost, the topmost, the leftmost and one in the middle
+        x, y = page.evaluate(f"{GRAPH}.project('{slug}')")
+        page.mouse.move(x, y)
+        tip = page.locator(".concept-graph__tip")
+        expect(tip).to_be_visible()
+        box = tip.bounding_box()
+        r = page.evaluate(f"{GRAPH}.radius") + 3
+        assert not boxes_overlap([box["x"], box["y"], box["width"], box["height"]], [x - r, y - r, 2 * r, 2 * r]), slug
+        canvas = page.locator(".concept-graph canvas").bounding_box()
+        assert box["x"] >= canvas["x"] - 1 and box["x"] + box["width"] <= canvas["x"] + canvas["width"] + 1, slug
+
+
+def test_buttons_and_arrow_keys_pan_the_graph(page):
+    graph_ready(page)
+    before = page.evaluate(f"{GRAPH}.project('dropout')")
+    page.get_by_role("button", name="Move left").click()
+    after = page.evaluate(f"{GRAPH}.project('dropout')")
+    assert round(after[0] - before[0]) == 80 and round(after[1] - before[1]) == 0
+    page.locator(".concept-graph canvas").focus()
+    page.keyboard.press("ArrowUp")
+    moved = page.evaluate(f"{GRAPH}.project('dropout')")
+    assert round(moved[1] - after[1]) == 40
+    page.get_by_role("button", name="Fit the whole graph").click()
+    assert page.evaluate(f"{GRAPH}.project('dropout')") == before
+
+
+def test_every_term_is_reachable_by_keyboard_from_the_graph_page(page):
+    graph_ready(page)
+    slugs = set(page.evaluate(f"{GRAPH}.nodes.map(n => n.slug)"))
+    page.evaluate("window.scrollTo(0, 0); document.activeElement && document.activeElement.blur()")
+    reached: set[str] = set()
+    for _ in range(len(slugs) * 3 + 80):
+        page.keyboard.press("Tab")
+        focused = page.evaluate(
+            """() => { const e = document.activeElement;
+            return [e.tagName, e.getAttribute('href') || '', e.closest('details') ? e.closest('details').open : null]; }"""
+        )
+        tag, href, opened = focused
+        if tag == "SUMMARY" and opened is False:
+            page.keyboard.press("Enter")
+        match = re.search(r"terms/([^/]+)/$", href)
+        if tag == "A" and match:
+            reached.add(match.group(1))
+        if reached >= slugs:
+            break
+    assert slugs - reached == set()
+
+
+def test_local_graph_labels_are_whole_names(browser, server):
+    context = browser.new_context(viewport={"width": 375, "height": 740}, base_url=server)
+    page = context.new_page()
+    for slug in ("gradient", "attention", "long-short-term-memory", "convolutional-neural-network"):
+        page.goto(f"/terms/{slug}/")
+        figure = page.locator("figure.local-graph")
+        labels = figure.locator("text").evaluate_all(
+            """texts => texts.map(t => [Array.from(t.querySelectorAll('tspan')).map(s => s.textContent),
+            t.closest('a') ? t.closest('a').getAttribute('aria-label') : t.closest('g').querySelector('title').textContent,
+            (b => [b.x, b.y, b.width, b.height])(t.getBoundingClientRect())])"""
+        )
+        svg = figure.locator("svg").bounding_box()
+        assert svg["width"] <= 375
+        for rows, name, _ in labels:
+            assert "…" not in "".join(rows)
+            assert " ".join(rows).replace("- ", "-") == name, (rows, name)
+        for _, name, (x, y, w, h) in labels:
+            assert x >= svg["x"] - 1 and x + w <= svg["x"] + svg["width"] + 1, (slug, name)
+            assert y >= svg["y"] - 1 and y + h <= svg["y"] + svg["height"] + 1, (slug, name)
+        for i, (_, a_name, a) in enumerate(labels):
+            for _, b_name, b in labels[i + 1 :]:
+                assert not boxes_overlap(a, b), (slug, a_name, b_name)
     context.close()

@@ -218,3 +218,86 @@ def test_vendored_scheduler_and_its_licence_are_served(site):
     assert "MIT License" in (site / "vendor" / "ts-fsrs-LICENSE.txt").read_text(encoding="utf-8")
     package = json.loads((Path(__file__).resolve().parent.parent / "package.json").read_text())
     assert package["dependencies"]["ts-fsrs"] == "5.4.2"
+
+
+# --- on a phone ----------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def phone(browser, server):
+    context = browser.new_context(
+        viewport={"width": 375, "height": 667}, has_touch=True, is_mobile=True, base_url=server
+    )
+    page = context.new_page()
+    watch = Watch(page)
+    yield page
+    assert watch.errors == [] and watch.outside == []
+    context.close()
+
+
+def in_view(page: Page, selector: str) -> bool:
+    return page.evaluate(
+        """selector => { const box = document.querySelector(selector).getBoundingClientRect();
+        return box.top >= 0 && box.bottom <= innerHeight && box.left >= 0 && box.right <= innerWidth; }""",
+        selector,
+    )
+
+
+def test_on_a_phone_show_answer_brings_the_answer_into_view_and_goes(phone):
+    start(phone, "walk")
+    show = phone.locator(".rehearse__show")
+    show.scroll_into_view_if_needed()
+    phone.evaluate("window.scrollBy(0, -innerHeight)")  # the page top: the answer would open below the fold
+    show.tap()
+    expect(phone.locator(".rehearse__answer")).to_be_visible()
+    expect(show).to_be_hidden()
+    phone.wait_for_function(
+        "() => { const b = document.querySelector('.rehearse__answer').getBoundingClientRect();"
+        " return b.top >= 0 && b.bottom <= innerHeight; }"
+    )
+    assert in_view(phone, ".rehearse__grades")
+    assert phone.evaluate("document.activeElement.classList.contains('rehearse__answer')")
+    assert phone.locator(".rehearse__answer").get_attribute("tabindex") == "-1"
+    phone.get_by_role("button", name=re.compile("^Good")).tap()
+    expect(show).to_be_visible()  # back for the next card
+    expect(phone.locator(".rehearse__answer")).to_be_hidden()
+
+
+def test_on_a_phone_no_keyboard_hints_and_thumb_sized_grades(phone):
+    start(phone, "walk")
+    assert phone.evaluate("matchMedia('(hover: hover) and (pointer: fine)').matches") is False
+    assert (
+        phone.locator(".rehearse kbd").evaluate_all("nodes => nodes.filter(n => n.offsetParent !== null).length") == 0
+    )
+    phone.locator(".rehearse__show").tap()
+    for name in ("Again", "Hard", "Good", "Easy"):
+        box = phone.get_by_role("button", name=re.compile(f"^{name}")).bounding_box()
+        assert box["width"] >= 44 and box["height"] >= 44, (name, box)
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 375
+
+
+def test_keyboard_hints_show_with_a_mouse_and_keyboard(page):
+    start(page, "walk")
+    expect(page.locator(".rehearse__show kbd")).to_be_visible()
+    page.keyboard.press("Space")
+    expect(page.locator(".rehearse__grade kbd").first).to_be_visible()
+
+
+def test_the_due_count_follows_every_grade(page):
+    start(page, "walk")
+    status = page.locator(".rehearse__status")
+    expect(status).to_have_text(f"{STOPS} of {STOPS} stops due today.")
+    for done, key in enumerate(("3", "4", "2"), start=1):
+        page.keyboard.press("Space")
+        page.keyboard.press(key)
+        expect(status).to_have_text(f"{STOPS - done} of {STOPS} stops due today.")
+
+
+def test_the_self_test_is_for_javascript_off_only(page):
+    start(page)
+    assert page.locator(".rehearse-selftest, #self-test, details[id^='house-walk-loci-test-']").count() == 0
+    assert page.evaluate("document.documentElement.scrollHeight") < 2500
+    page.goto("/walk/")  # and after instant loading, which parses <noscript> as markup
+    page.locator("a[href$='rehearse/']").first.click()
+    expect(page.locator(".rehearse__count")).to_contain_text("Card 1 of")
+    assert page.locator(".rehearse-selftest, details[id^='house-walk-loci-test-']").count() == 0

@@ -1,6 +1,8 @@
-// The concept graph on /graph/: draws graph.json (positions laid out at build time) on a canvas,
-// with pan (drag), zoom (wheel, buttons, +/- keys), hover highlighting a term's neighbours, and a
-// click opening the term's page. With JavaScript off the page shows graph.svg and a list instead.
+// The concept graph on /graph/: draws graph.json (positions laid out at build time, topics in
+// groups) on a canvas, fitted to its box, with pan (drag, arrow buttons, arrow keys), zoom (wheel,
+// buttons, +/- keys), hover highlighting a term's neighbours, and a click opening the term's page.
+// At first only the hubs are labelled, more as one zooms in, never two labels over each other.
+// With JavaScript off the page shows graph.svg and a list instead; the list is there for everyone.
 (function () {
   "use strict";
 
@@ -15,7 +17,16 @@
       text: style.getPropertyValue("--md-default-fg-color").trim() || "#222",
       edge: style.getPropertyValue("--md-default-fg-color--lightest").trim() || "rgba(0,0,0,.1)",
       strong: style.getPropertyValue("--md-accent-fg-color").trim() || "#f50057",
+      background: style.getPropertyValue("--md-default-bg-color").trim() || "#fff",
     };
+  }
+
+  var HUBS = 12;  // labels at the first view: the best connected terms (a stub has degree 0)
+  var LINE = 16;  // a label's height in CSS pixels
+  var PAD = 24;  // room around the graph when it is fitted to its box
+
+  function overlaps(a, b) {
+    return a[0] < b[0] + b[2] && a[0] + a[2] > b[0] && a[1] < b[1] + b[3] && a[1] + a[3] > b[1];
   }
 
   function Graph(container, data) {
@@ -39,17 +50,23 @@
     this.tip.className = "concept-graph__tip";
     this.tip.hidden = true;
     container.innerHTML = "";
-    container.appendChild(this.canvas);
-    container.appendChild(this.tip);
-    this.controls(container);
+    this.controls(container);  // a toolbar above the picture, covering none of it
+    var stage = document.createElement("div");
+    stage.className = "concept-graph__stage";
+    stage.appendChild(this.canvas);
+    stage.appendChild(this.tip);
+    container.appendChild(stage);
+    this.stage = stage;
     this.scale = 1;
     this.offset = { x: 0, y: 0 };
     this.hover = -1;
+    this.labels = [];  // the labels drawn last, as [x, y, width, height, node], for the tests
     this.radius = this.nodes.length > 2000 ? 2.5 : this.nodes.length > 300 ? 4 : 6;
+    this.bounds();
     this.grid();
     this.resize();
     this.events();
-    new ResizeObserver(function () { self.resize(); }).observe(container);
+    new ResizeObserver(function () { self.resize(); }).observe(this.stage);
     new MutationObserver(function () { self.draw(); })
       .observe(document.body, { attributes: true, attributeFilter: ["data-md-color-scheme"] });
     container.conceptGraph = this;  // for the browser tests: project(slug) gives a node's place
@@ -59,9 +76,15 @@
     var self = this;
     var box = document.createElement("div");
     box.className = "concept-graph__controls";
+    box.setAttribute("role", "group");
+    box.setAttribute("aria-label", "Move and zoom the graph");
     [["+", "Zoom in", function () { self.zoom(1.5); }],
      ["−", "Zoom out", function () { self.zoom(1 / 1.5); }],
-     ["⟲", "Reset the view", function () { self.scale = 1; self.offset = { x: 0, y: 0 }; self.draw(); }]
+     ["←", "Move left", function () { self.pan(80, 0); }],
+     ["↑", "Move up", function () { self.pan(0, 80); }],
+     ["↓", "Move down", function () { self.pan(0, -80); }],
+     ["→", "Move right", function () { self.pan(-80, 0); }],
+     ["⟲", "Fit the whole graph", function () { self.scale = 1; self.offset = { x: 0, y: 0 }; self.draw(); }]
     ].forEach(function (b) {
       var button = document.createElement("button");
       button.type = "button";
@@ -72,6 +95,34 @@
       box.appendChild(button);
     });
     container.appendChild(box);
+  };
+
+  Graph.prototype.pan = function (dx, dy) {
+    this.offset.x += dx;
+    this.offset.y += dy;
+    this.draw();
+  };
+
+  // The nodes' bounding box in the unit square: the first view (scale 1) fits it to the canvas.
+  Graph.prototype.bounds = function () {
+    var box = { left: 1, top: 1, right: 0, bottom: 0 };
+    this.nodes.forEach(function (n) {
+      box.left = Math.min(box.left, n.x);
+      box.right = Math.max(box.right, n.x);
+      box.top = Math.min(box.top, n.y);
+      box.bottom = Math.max(box.bottom, n.y);
+    });
+    if (box.left > box.right) box = { left: 0, top: 0, right: 1, bottom: 1 };
+    this.box = box;
+  };
+
+  // From the unit square to CSS pixels at scale 1: the bounding box fitted into the canvas, centred.
+  Graph.prototype.fit = function () {
+    var box = this.box;
+    var w = Math.max(box.right - box.left, 1e-3), h = Math.max(box.bottom - box.top, 1e-3);
+    var room = Math.max(this.width - 2 * PAD, 10), roomY = Math.max(this.height - 2 * PAD, 10);
+    var k = Math.min(room / w, roomY / h);
+    return { k: k, x: this.width / 2 - k * (box.left + box.right) / 2, y: this.height / 2 - k * (box.top + box.bottom) / 2 };
   };
 
   // A coarse grid over the unit square, so that finding the node under the pointer stays fast at 10,000 terms.
@@ -87,21 +138,21 @@
 
   Graph.prototype.resize = function () {
     var ratio = window.devicePixelRatio || 1;
-    var rect = this.container.getBoundingClientRect();
+    var rect = this.stage.getBoundingClientRect();
     this.width = rect.width;
     this.height = rect.height;
     this.canvas.width = Math.round(rect.width * ratio);
     this.canvas.height = Math.round(rect.height * ratio);
     this.ratio = ratio;
+    this.view = this.fit();
     this.draw();
   };
 
   // Unit-square coordinates to CSS pixels in the canvas.
   Graph.prototype.toScreen = function (x, y) {
-    var size = Math.min(this.width, this.height) * 0.9;
-    var left = (this.width - size) / 2, top = (this.height - size) / 2;
-    return [left + (x * size - size / 2) * this.scale + size / 2 + this.offset.x,
-            top + (y * size - size / 2) * this.scale + size / 2 + this.offset.y];
+    var f = this.view;
+    return [(x * f.k + f.x - this.width / 2) * this.scale + this.width / 2 + this.offset.x,
+            (y * f.k + f.y - this.height / 2) * this.scale + this.height / 2 + this.offset.y];
   };
 
   Graph.prototype.project = function (slug) {
@@ -113,11 +164,10 @@
   };
 
   Graph.prototype.nodeAt = function (px, py) {
-    var size = Math.min(this.width, this.height) * 0.9;
-    var left = (this.width - size) / 2, top = (this.height - size) / 2;
-    var ux = ((px - this.offset.x - left - size / 2) / this.scale + size / 2) / size;
-    var uy = ((py - this.offset.y - top - size / 2) / this.scale + size / 2) / size;
-    var reach = (this.radius + 6) / (size * this.scale);
+    var f = this.view;
+    var ux = ((px - this.offset.x - this.width / 2) / this.scale + this.width / 2 - f.x) / f.k;
+    var uy = ((py - this.offset.y - this.height / 2) / this.scale + this.height / 2 - f.y) / f.k;
+    var reach = (this.radius + 6) / (f.k * this.scale);
     var best = -1, bestDistance = Infinity;
     var cx = Math.floor(ux * (this.cells - 1)), cy = Math.floor(uy * (this.cells - 1));
     var span = Math.ceil(reach * this.cells) + 1;
@@ -175,14 +225,8 @@
         canvas.style.cursor = found >= 0 ? "pointer" : "grab";
         self.draw();
       }
-      if (found >= 0) {
-        self.tip.hidden = false;
-        self.tip.textContent = self.nodes[found].name;
-        self.tip.style.left = (e.clientX - r.left + 12) + "px";
-        self.tip.style.top = (e.clientY - r.top + 12) + "px";
-      } else {
-        self.tip.hidden = true;
-      }
+      if (found >= 0) self.showTip(found);
+      else self.tip.hidden = true;
     });
     canvas.addEventListener("pointerup", function (e) {
       var r = canvas.getBoundingClientRect();
@@ -200,17 +244,34 @@
     canvas.addEventListener("keydown", function (e) {
       if (e.key === "+" || e.key === "=") self.zoom(1.5);
       else if (e.key === "-") self.zoom(1 / 1.5);
-      else if (e.key === "ArrowLeft") { self.offset.x += 40; self.draw(); }
-      else if (e.key === "ArrowRight") { self.offset.x -= 40; self.draw(); }
-      else if (e.key === "ArrowUp") { self.offset.y += 40; self.draw(); }
-      else if (e.key === "ArrowDown") { self.offset.y -= 40; self.draw(); }
+      else if (e.key === "0") { self.scale = 1; self.offset = { x: 0, y: 0 }; self.draw(); }
+      else if (e.key === "ArrowLeft") self.pan(40, 0);
+      else if (e.key === "ArrowRight") self.pan(-40, 0);
+      else if (e.key === "ArrowUp") self.pan(0, 40);
+      else if (e.key === "ArrowDown") self.pan(0, -40);
       else return;
       e.preventDefault();
     });
   };
 
+  // The name of the node pointed at, beside the node and never over it: above and to the right,
+  // flipped to the left or below where the canvas ends.
+  Graph.prototype.showTip = function (index) {
+    var tip = this.tip, p = this.toScreen(this.nodes[index].x, this.nodes[index].y);
+    tip.textContent = this.nodes[index].name;
+    tip.hidden = false;
+    var w = tip.offsetWidth, h = tip.offsetHeight, gap = this.radius * 2 + 8;
+    var left = p[0] + gap, top = p[1] - gap - h;
+    if (left + w > this.width - 4) left = p[0] - gap - w;
+    if (left < 4) left = Math.max(4, Math.min(this.width - w - 4, p[0] - w / 2));
+    if (top < 4) top = p[1] + gap;
+    tip.style.left = left + "px";
+    tip.style.top = top + "px";
+  };
+
   Graph.prototype.draw = function () {
     if (!this.width) return;
+    if (!this.view) this.view = this.fit();
     var ctx = this.canvas.getContext("2d");
     var palette = colours(this.container, 10);
     var self = this, nodes = this.nodes;
@@ -254,37 +315,60 @@
       ctx.fill();
     }
     ctx.globalAlpha = 1;
-    // Level of detail: labels for the best connected terms first, more as one zooms in, none overlapping.
-    var budget = Math.round(25 * this.scale * this.scale);
-    var placed = [];
-    function free(x, y, w) {
-      for (var t = 0; t < placed.length; t++) {
-        var o = placed[t];
-        if (x < o[0] + o[2] && x + w > o[0] && Math.abs(y - o[1]) < 14) return false;
-      }
-      placed.push([x, y, w]);
-      return true;
-    }
-    ctx.fillStyle = palette.text;
+    // Level of detail: the hubs first, more as one zooms in; a label goes right, left, above or below
+    // its node, wherever it covers no other label and no node, or is left out.
+    var budget = Math.round(HUBS * this.scale * this.scale);
+    var taken = [], labels = [], width = this.width, height = this.height;
     ctx.font = "12px " + (getComputedStyle(this.container).fontFamily || "sans-serif");
+    var dots = [];  // the nodes on screen, as boxes: no label covers one
+    for (var d = 0; d < points.length; d++) {
+      if (lit && !lit[d]) continue;
+      var pd = points[d];
+      if (pd[0] < -r || pd[1] < -r || pd[0] > width + r || pd[1] > height + r) continue;
+      dots.push([pd[0] - r, pd[1] - r, 2 * r, 2 * r]);
+    }
+    function place(j) {
+      var q = points[j], w = ctx.measureText(nodes[j].name).width, rr = j === self.hover ? r + 3 : r;
+      var spots = [[q[0] + rr + 4, q[1] - LINE / 2], [q[0] - rr - 4 - w, q[1] - LINE / 2],
+                   [q[0] - w / 2, q[1] - rr - 2 - LINE], [q[0] - w / 2, q[1] + rr + 2]];
+      for (var s = 0; s < spots.length; s++) {
+        var box = [spots[s][0], spots[s][1], w, LINE, j];
+        if (box[0] < 2 || box[1] < 2 || box[0] + w > width - 2 || box[1] + LINE > height - 2) continue;
+        var clear = true;
+        for (var t = 0; t < taken.length && clear; t++) clear = !overlaps(box, taken[t]);
+        for (var m = 0; m < dots.length && clear; m++) clear = !overlaps(box, dots[m]);
+        if (clear) {
+          taken.push(box);
+          labels.push(box);
+          return true;
+        }
+      }
+      return false;
+    }
     var order = this.labelOrder || (this.labelOrder = nodes.map(function (n) { return n.index; })
-      .sort(function (x, y) { return nodes[y].degree - nodes[x].degree; }));
+      .sort(function (x, y) { return nodes[y].degree - nodes[x].degree || x - y; }));
+    if (lit) {  // the term pointed at and its neighbours first
+      place(this.hover);
+      this.neighbours[this.hover].forEach(function (j) { place(j); });
+    }
     var shown = 0;
     for (var k = 0; k < order.length && shown < budget; k++) {
-      var j = order[k];
-      if (lit && !lit[j]) continue;
-      var q = points[j];
-      if (q[0] < 0 || q[1] < 0 || q[0] > this.width || q[1] > this.height) continue;
-      var w = ctx.measureText(nodes[j].name).width;
-      if (!free(q[0] + r + 3, q[1], w)) continue;
-      ctx.fillText(nodes[j].name, q[0] + r + 3, q[1] + 4);
-      shown++;
+      var j = order[k], q = points[j];
+      if ((lit && !lit[j]) || !nodes[j].degree) continue;  // a stub (degree 0) is no hub
+      if (q[0] < 0 || q[1] < 0 || q[0] > width || q[1] > height) continue;
+      if (labels.some(function (b) { return b[4] === j; })) continue;
+      if (place(j)) shown++;
     }
-    if (lit) {
-      this.neighbours[this.hover].concat([this.hover]).forEach(function (j) {
-        ctx.fillText(nodes[j].name, points[j][0] + r + 3, points[j][1] + 4);
-      });
-    }
+    ctx.fillStyle = palette.text;
+    ctx.textBaseline = "middle";
+    ctx.lineJoin = "round";
+    ctx.lineWidth = 3;
+    ctx.strokeStyle = palette.background;
+    labels.forEach(function (b) {
+      ctx.strokeText(nodes[b[4]].name, b[0], b[1] + LINE / 2);
+      ctx.fillText(nodes[b[4]].name, b[0], b[1] + LINE / 2);
+    });
+    this.labels = labels;
   };
 
   function init() {

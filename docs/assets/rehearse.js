@@ -106,7 +106,8 @@
     this.question = element("p", { class: "rehearse__question" });
     this.show = element("button", { type: "button", class: "md-button md-button--primary rehearse__show" });
     this.show.append("Show answer ", element("kbd", {}, "Space"));
-    this.answer = element("div", { class: "rehearse__answer" });
+    // The answer takes the focus when shown (tabindex -1: by script, not by Tab), so a screen reader reads it.
+    this.answer = element("div", { class: "rehearse__answer", tabindex: "-1", "aria-label": "Answer", role: "region" });
     this.answer.hidden = true;
     this.answerMain = element("p", { class: "rehearse__term" });
     this.own = element("p", { class: "rehearse__own" });
@@ -173,14 +174,19 @@
     this.total = stops.length;
     this.done.hidden = true;
     this.card.hidden = false;
-    this.status.textContent = dueCount(this.data.walk, this.data.stops.length, now) + " of " +
-      this.data.stops.length + " stops due today.";
+    this.showDueCount(now);
     if (!stops.length) {
       this.card.hidden = true;
       this.finish("Nothing is due today: every stop is scheduled for later. Choose another way to rehearse.");
       return;
     }
     this.showCard();
+  };
+
+  // "N of M stops due today.", kept up to date card by card.
+  Rehearsal.prototype.showDueCount = function (now) {
+    this.status.textContent = dueCount(this.data.walk, this.data.stops.length, now || new Date()) + " of " +
+      this.data.stops.length + " stops due today.";
   };
 
   Rehearsal.prototype.showCard = function () {
@@ -210,7 +216,10 @@
     if (this.card.hidden || !this.answer.hidden) return;
     this.answer.hidden = false;
     this.show.hidden = true;
-    this.grades[2].focus({ preventScroll: true });
+    this.answer.focus({ preventScroll: true });
+    // On a small screen the answer may start below the fold: bring all of it (grades too) into view.
+    var still = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+    this.answer.scrollIntoView({ block: "nearest", behavior: still ? "auto" : "smooth" });
   };
 
   Rehearsal.prototype.grade = function (rating) {
@@ -227,6 +236,7 @@
     }
     this.position++;
     showDue();
+    this.showDueCount(now);
     if (this.position >= this.queue.length) {
       this.bar.value = this.bar.max;
       var known = this.tally[3] + this.tally[4];
@@ -235,6 +245,8 @@
         this.tally[2] + " Hard, " + this.tally[1] + " Again.");
     } else {
       this.showCard();
+      var still = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+      this.card.scrollIntoView({ block: "nearest", behavior: still ? "auto" : "smooth" });
     }
   };
 
@@ -298,6 +310,9 @@
     current = null;
     var root = document.querySelector(".rehearse[data-walk]");
     if (!root) return;
+    // The self-test is for JavaScript off (it sits in <noscript>); a page swapped in by instant
+    // loading parses <noscript> as markup, so it goes here.
+    document.querySelectorAll(".rehearse-selftest").forEach(function (test) { test.remove(); });
     var data = JSON.parse(root.getAttribute("data-cards"));
     withScheduler(root.getAttribute("data-scheduler"), function (FSRS) {
       current = new Rehearsal(root, data, FSRS);

@@ -1,5 +1,5 @@
 """The rehearsal page of each walk: one card at a time, scheduled by FSRS (docs/assets/rehearse.js
-with the vendored ts-fsrs), and the self-test that works without JavaScript."""
+with the vendored ts-fsrs), and the self-test for readers without JavaScript (in <noscript>)."""
 
 from __future__ import annotations
 
@@ -65,12 +65,16 @@ def page(walk: Walk, site: Site) -> str:
         f'data-cards="{html(cards(walk, linked, path))}">\n'
         '<p class="rehearse__loading">The rehearsal needs JavaScript; the self-test below works without it.</p>\n'
         "</div>\n\n",
-        "## Self-test { #self-test data-search-exclude }\n\n",
-        "Say the term at each locus, then open the stop to check. It works with JavaScript off.\n\n",
+        # The self-test is for JavaScript off only: with it on, the cards do its work and its 70 stops
+        # would make the page several screens long (rehearse.js also removes it, for instant loading).
+        '<noscript><div class="rehearse-selftest" data-search-exclude>\n'
+        '<h2 id="self-test">Self-test</h2>\n'
+        "<p>Say the term at each locus, then open the stop to check. It works with JavaScript off.</p>\n\n",
     ]
     out.extend(details(stop, linked, path, f"{walk.note}-test-{stop.number}") for stop in walk.stops)
-    out.append("## Backwards { #backwards data-search-exclude }\n\nThe same route from the last stop to the first.\n\n")
+    out.append('<h2 id="backwards">Backwards</h2>\n<p>The same route from the last stop to the first.</p>\n\n')
     out.extend(details(stop, linked, path, f"{walk.note}-backwards-{stop.number}") for stop in reversed(walk.stops))
+    out.append("</div></noscript>\n")
     return "".join(out)
 
 
