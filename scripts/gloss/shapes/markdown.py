@@ -19,6 +19,8 @@ teaches the terms other names.  Definitions stay Markdown (``Entry.body``).
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 from dataclasses import dataclass, field
 
 from .. import mdparse
@@ -61,6 +63,7 @@ class _Reader(Headings):
     toc: list[tuple[str, str]] = field(default_factory=list)  # (anchor key, link text)
     asked: Draft | None = None  # the entry of the last flashcard question, which "A:" paragraphs answer
     outline: list[Block] = field(default_factory=list)  # the note's top-level blocks, for looking ahead from a heading
+    headings_at: dict[int, int] = field(default_factory=dict)
 
     # --- blocks -------------------------------------------------------------------------
 
@@ -182,6 +185,21 @@ def _has_one_title(tops: list[Block]) -> bool:
 
 
 def parse(text: str, path: str) -> Parsed:
+    """The note's entries and issues.  Detection reads a note with this parser too (the markdown and
+    concept shapes), so the last few texts' results are kept and handed out as copies."""
+    read = _parse(text)
+    return Parsed(
+        title=read.title,
+        meta=list(read.meta),
+        meta_lines=list(read.meta_lines),
+        entries=list(read.entries),
+        issues=[dataclasses.replace(issue, path=path) for issue in read.issues],
+    )
+
+
+@functools.lru_cache(maxsize=4)
+def _parse(text: str) -> Parsed:
+    path = ""
     source = text.split("\n")
     tops = mdhtml.blocks(text)  # each HTML glossary (<dl>, <details>) one block
     reader = _Reader(source, path, outline=tops)  # the look-ahead from headings reads the same blocks

@@ -57,6 +57,7 @@ class Headings:
     last_from_table: bool
     asked: Draft | None
     outline: list[Block]
+    headings_at: dict[int, int]  # a heading's first line -> its place in ``outline``
 
     def info(self, block: Block, why: str, lines: list[int] | None = None) -> None:
         numbers = lines or block.lines(self.source) or [block.start + 1]
@@ -150,7 +151,9 @@ class Headings:
     def section(self, block: Block, level: int) -> tuple[list[Block], list[tuple[Block, list[Block]]]]:
         """A heading's own blocks (up to the next heading) and its deeper headings with their own blocks."""
         tops = self.outline
-        start = next((i for i, b in enumerate(tops) if b.kind == "heading_open" and b.start == block.start), None)
+        if len(self.headings_at) != len(tops):  # where each heading stands among the blocks, found once
+            self.headings_at = {b.start: i for i, b in enumerate(tops) if b.kind == "heading_open"} | {-1: -1}
+        start = self.headings_at.get(block.start)
         own: list[Block] = []
         subs: list[tuple[Block, list[Block]]] = []
         if start is None:
