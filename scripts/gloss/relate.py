@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from dataclasses import dataclass, field
 
 from . import graphlayout, names, topics
 from .matcher import sentence_at
@@ -166,6 +167,7 @@ def relate(linked: Linked, similar: Similarity, curated_path: str = "glossary/cu
         for topic in own:
             by_topic[topic].add(slug)
     names_of = {topic.slug: topic.name for topic in topic_list}
+    filler = _Fill(terms, term_topics, by_topic, nearest, names_of, board)
     related: dict[Slug, tuple[Relation, ...]] = {}
     alongside(glossary, board)
     for slug in terms:
@@ -177,7 +179,7 @@ def relate(linked: Linked, similar: Similarity, curated_path: str = "glossary/cu
         ranked = sorted(board.scores[slug].items(), key=lambda pair: (-pair[1], terms[pair[0]].name.casefold()))
         picked = [other for other, _ in ranked[:SHOWN]]
         if len(picked) < MINIMUM:
-            picked += _fill(slug, picked, term_topics, by_topic, similar, terms, board, names_of)
+            picked += filler.fill(slug, picked)
         picked.sort(key=lambda other: (-board.scores[slug][other], terms[other].name.casefold()))  # strongest first
         related[slug] = tuple(
             Relation(other, round(board.scores[slug][other], 3), board.reasons(slug, other)) for other in picked
@@ -208,32 +210,58 @@ def alongside(glossary: Glossary, board: _Board) -> None:
         board.add(one, other, SCORES["alongside"] * len(found), Reason("nearby", f"Defined alongside it in {listed}"))
 
 
-def _fill(
-    slug: Slug,
-    chosen: list[Slug],
-    term_topics: dict[Slug, tuple[Slug, ...]],
-    by_topic: dict[Slug, set[Slug]],
-    similar: Similarity,
-    terms: dict[Slug, Term],
-    board: _Board,
-    names_of: dict[Slug, str],
-) -> list[Slug]:
-    """More related terms for a term with too few: the closest terms of its topics, then any."""
-    pool = sorted(
-        {other for topic in term_topics[slug] for other in by_topic[topic]} - {slug, *chosen},
-        key=lambda other: (-similar.cosine(slug, other), terms[other].name.casefold()),
-    )
-    added = pool[: MINIMUM - len(chosen)]
-    for other in added:
-        shared = [topic for topic in term_topics[slug] if topic in term_topics[other]]
-        board.add(
-            slug, other, SCORES["topic"] * len(shared), Reason("topic", also_under([names_of[t] for t in shared]))
-        )
-    if len(chosen) + len(added) < MINIMUM:  # no topic-mates left: the terms beside it in the A–Z
-        order = sorted(terms, key=lambda other: (terms[other].name.casefold(), other))
-        at = order.index(slug)
-        around = sorted(set(order) - {slug, *chosen, *added}, key=lambda other: abs(order.index(other) - at))
-        for other in around[: MINIMUM - len(chosen) - len(added)]:
-            board.add(slug, other, 0.01, Reason("nearby", "Next to it in the A–Z"))
-            added.append(other)
-    return added
+@dataclass
+class _Fill:
+    """What filling up a term with too few related terms needs, worked out once for all terms."""
+
+    terms: dict[Slug, Term]
+    term_topics: dict[Slug, tuple[Slug, ...]]
+    by_topic: dict[Slug, set[Slug]]
+    nearest: dict[Slug, list[tuple[Slug, float]]]
+    names_of: dict[Slug, str]
+    board: _Board
+    members: dict[Slug, list[Slug]] = field(default_factory=dict)  # a topic's terms in name order
+    order: list[Slug] = field(default_factory=list)  # every term in A–Z order
+    position: dict[Slug, int] = field(default_factory=dict)
+
+    def name(self, slug: Slug) -> tuple[str, Slug]:
+        return (self.terms[slug].name.casefold(), slug)
+
+    def in_topic(self, topic: Slug) -> list[Slug]:
+        if topic not in self.members:
+            self.members[topic] = sorted(self.by_topic[topic], key=self.name)
+        return self.members[topic]
+
+    def fill(self, slug: Slug, chosen: list[Slug]) -> list[Slug]:
+        """More related terms for a term with too few: the closest terms of its topics (by the cosines
+        already found, then A–Z), then the terms beside it in the A–Z."""
+        wanted = MINIMUM - len(chosen)
+        taken = {slug, *chosen}
+        mine = set(self.term_topics[slug])
+        added: list[Slug] = []
+        close = [other for other, _ in self.nearest.get(slug, []) if mine & set(self.term_topics[other])]
+        for other in [*close, *(o for topic in self.term_topics[slug] for o in self.in_topic(topic))]:
+            if len(added) == wanted:
+                break
+            if other not in taken:
+                taken.add(other)
+                added.append(other)
+        for other in added:
+            shared = [topic for topic in self.term_topics[slug] if topic in self.term_topics[other]]
+            reason = Reason("topic", also_under([self.names_of[t] for t in shared]))
+            self.board.add(slug, other, SCORES["topic"] * len(shared), reason)
+        if len(added) < wanted:  # no topic-mates left: the terms beside it in the A–Z
+            if not self.order:
+                self.order = sorted(self.terms, key=self.name)
+                self.position = {other: index for index, other in enumerate(self.order)}
+            at = self.position[slug]
+            for step in range(1, len(self.order)):
+                for index in (at - step, at + step):
+                    if 0 <= index < len(self.order) and self.order[index] not in taken and len(added) < wanted:
+                        near = self.order[index]
+                        taken.add(near)
+                        added.append(near)
+                        self.board.add(slug, near, 0.01, Reason("nearby", "Next to it in the A–Z"))
+                if len(added) == wanted:
+                    break
+        return added

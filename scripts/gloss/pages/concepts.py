@@ -3,18 +3,27 @@
 from __future__ import annotations
 
 import math
+import re
 
 from ..escape import html, md
 from ..model import Concepts, Linked, Relation, Slug
 from ..paths import link_to, term_path, topic_path, url_to
 
-PALETTE = 10  # topic colours in extra.css: .graph-topic-0 ... 9
+PALETTE = 10  # topic colours in extra.css: .graph-topic-0 ... 8 for topics, 9 (grey) for "Other"
+OTHER = Slug("other")
 MORE_NEIGHBOURS = 4  # linked terms shown in the local graph beyond the related ones
-LABEL = 18
+RX, RY = 115, 125  # the local graph's ring of neighbours
+ROW = 13  # characters in a row of a local graph's label
+CHAR, LINE = 8.6, 17  # a character's width (a generous average at 15px) and a row's height
 
 
 def topic_index(concepts: Concepts) -> dict[Slug, int]:
-    return {topic.slug: number % PALETTE for number, topic in enumerate(concepts.topics)}
+    """Each topic's colour: the topics in order, and "Other" always grey, never one of the hues."""
+    named = [topic.slug for topic in concepts.topics if topic.slug != OTHER]
+    colours = {slug: number % (PALETTE - 1) for number, slug in enumerate(named)}
+    if any(topic.slug == OTHER for topic in concepts.topics):
+        colours[OTHER] = PALETTE - 1
+    return colours
 
 
 def topic_list(concepts: Concepts, page: str) -> str:
@@ -37,48 +46,84 @@ def topic_links(slug: Slug, concepts: Concepts, page: str) -> str:
     return f"**Topic{'s' if len(chosen) > 1 else ''}:** {links}\n{{: .topics }}\n\n"
 
 
-def _why(relation: Relation) -> str:
+_TITLE = re.compile(r"\*([^*]+)\*")
+
+
+def _why(relation: Relation, quoted: dict[str, str], name: str) -> str:
+    """The reasons in plain words, " · " between them.  A sentence already quoted on the page
+    (``quoted``: sentence -> the related term it was quoted for) is not quoted again."""
     parts = []
     for reason in relation.reasons:
         text = html(reason.text)
+        if reason.kind == "nearby":  # "Defined alongside it in *the note's title*"
+            text = _TITLE.sub(r"<em>\1</em>", text)
         if reason.context:
-            text += f": <em>“{html(reason.context)}”</em>"
+            key = " ".join(reason.context.strip("… ").split()).casefold()
+            if key in quoted:
+                if quoted[key] != name:
+                    text += f", in the same sentence as {html(quoted[key])}"
+            else:
+                quoted[key] = name
+                text += f": <em>“{html(reason.context)}”</em>"
         parts.append(text)
-    return "; ".join(parts)
+    return " · ".join(parts)
 
 
 def related_section(slug: Slug, linked: Linked, concepts: Concepts, page: str) -> str:
-    """The ranked related terms, each with why, as raw HTML (Markdown's inline parsing of eight links
-    and their reasons on every page cost more than all the rest of the page), then the local graph."""
+    """The ranked related terms, strongest first, each with why, as raw HTML (Markdown's inline parsing
+    of eight links and their reasons on every page cost more than all the rest of the page), then the local graph."""
     relations = concepts.related.get(slug, ())
     if not relations:
         return ""
-    items = "".join(
-        f'<li><a href="{url_to(page, term_path(relation.term))}">{html(linked.terms[relation.term].term.name)}</a>'
-        f" — {_why(relation)}</li>\n"
-        for relation in relations
-    )
-    return f'## Related {{ #related data-search-exclude }}\n\n<ul class="related">\n{items}</ul>\n\n' + local_graph(
-        slug, linked, concepts, page
+    quoted: dict[str, str] = {}
+    items = []
+    for relation in relations:
+        name = linked.terms[relation.term].term.name
+        items.append(
+            f'<li><a href="{url_to(page, term_path(relation.term))}">{html(name)}</a>'
+            f" — {_why(relation, quoted, name)}</li>\n"
+        )
+    return (
+        f'## Related {{ #related data-search-exclude }}\n\n<ul class="related">\n{"".join(items)}</ul>\n\n'
+        + local_graph(slug, linked, concepts, page)
     )
 
 
-def _rows(text: str, width: int = 15) -> list[str]:
-    """A label in at most two rows of about ``width`` characters, cut at spaces, shortened with "…"."""
+def _rows(text: str, width: int = ROW) -> list[str]:
+    """A label in rows of about ``width`` characters, broken at spaces and after hyphens; never
+    shortened (a word longer than a row keeps its own row)."""
+    words = [part for word in text.split(" ") for part in re.findall(r"[^-]+-?|-", word)]
     rows: list[str] = []
-    for word in text.split(" "):
-        if rows and len(rows[-1]) + 1 + len(word) <= width:
-            rows[-1] += " " + word
+    joined = False  # the last part ended in a hyphen: the next one continues it without a space
+    for word in words:
+        glue = "" if joined else " "
+        if rows and len(rows[-1]) + len(glue) + len(word) <= width:
+            rows[-1] += glue + word
         else:
             rows.append(word)
-    if len(rows) > 2:
-        rows = [rows[0], " ".join(rows[1:])]
-    return [row if len(row) <= LABEL else row[: LABEL - 1].rstrip() + "…" for row in rows]
+        joined = word.endswith("-")
+    return rows
+
+
+def _label(x: float, y: float, cx: float, cy: float, radius: int, rows: list[str]) -> tuple[str, float, float, float]:
+    """Where a node's label goes, away from the centre: (anchor, x, first row's baseline, box left)."""
+    dx, dy = x - cx, y - cy
+    width = max(len(row) for row in rows) * CHAR
+    height = LINE * len(rows)
+    if abs(dx) < 0.35 * RX:  # above or below the node, centred
+        first = y - radius - 8 - LINE * (len(rows) - 1) if dy < 0 else y + radius + LINE
+        return "middle", x, first, x - width / 2
+    first = y - height / 2 + LINE * 0.8
+    if dx > 0:
+        return "start", x + radius + 5, first, x + radius + 5
+    return "end", x - radius - 5, first, x - radius - 5 - width
 
 
 def local_graph(slug: Slug, linked: Linked, concepts: Concepts, page: str) -> str:
     """An inline SVG: the term at the centre, its related and linked terms around it, and the
-    relations among them.  Each node links to its page; the list above is its text equivalent."""
+    relations among them.  Each node links to its page; the list above is its text equivalent.
+    Every name shows whole, in rows, beside its node away from the centre; the picture is as wide
+    as its labels need."""
     item = linked.terms[slug]
     neighbours = [relation.term for relation in concepts.related.get(slug, ())]
     extra = [s for s in (*item.links_to, *item.linked_from) if s not in neighbours and s != slug]
@@ -86,11 +131,11 @@ def local_graph(slug: Slug, linked: Linked, concepts: Concepts, page: str) -> st
     if not neighbours:
         return ""
     colours = topic_index(concepts)
-    width, height, cx, cy = 460, 400, 230, 200
+    cx, cy = 0.0, 0.0
     points = {slug: (cx, cy)}
     for number, other in enumerate(neighbours):
         angle = -math.pi / 2 + 2 * math.pi * number / len(neighbours)
-        points[other] = (round(cx + 150 * math.cos(angle)), round(cy + 140 * math.sin(angle)))
+        points[other] = (round(cx + RX * math.cos(angle)), round(cy + RY * math.sin(angle)))
     related_to = {s: {r.term for r in concepts.related.get(s, ())} for s in points}
     edges = [(slug, other) for other in neighbours]
     for a_index, a in enumerate(neighbours):
@@ -98,37 +143,48 @@ def local_graph(slug: Slug, linked: Linked, concepts: Concepts, page: str) -> st
             if b in related_to[a] or a in related_to[b]:
                 edges.append((a, b))
     name = item.term.name
-    lines = [
-        f'<figure class="local-graph"><svg viewBox="0 0 {width} {height}" role="group" '
-        f'aria-label="{html(name)} and {len(neighbours)} related terms" xmlns="http://www.w3.org/2000/svg" '
-        'xmlns:xlink="http://www.w3.org/1999/xlink">'
-    ]
-    for a, b in edges:
-        (x1, y1), (x2, y2) = points[a], points[b]
-        kind = "local-graph__edge" + (" local-graph__edge--centre" if slug in (a, b) else "")
-        lines.append(f'<line class="{kind}" x1="{x1}" y1="{y1}" x2="{x2}" y2="{y2}"/>')
+    nodes = []
+    left, top, right, bottom = -RX - 12.0, -RY - 12.0, RX + 12.0, RY + 12.0
     for node, (x, y) in points.items():
         label = linked.terms[node].term.name
         topic = concepts.term_topics.get(node, ())
         colour = f"graph-topic-{colours.get(topic[0], 0)}" if topic else "graph-topic-0"
         radius = 11 if node == slug else 8
         rows = _rows(label)
-        above = y < cy - 20 and node != slug  # labels of the upper nodes above them, the others below
-        first = y - 14 - 17 * (len(rows) - 1) if above else y + radius + 16
+        if node == slug:  # the centre's name below it
+            anchor, tx, first, box = "middle", x, y + radius + LINE, x - max(len(r) for r in rows) * CHAR / 2
+        else:
+            anchor, tx, first, box = _label(x, y, cx, cy, radius, rows)
+        left, right = min(left, box), max(right, box + max(len(r) for r in rows) * CHAR)
+        top, bottom = min(top, first - LINE), max(bottom, first + LINE * (len(rows) - 1) + 5)
         text = "".join(
-            f'<tspan x="{x}" y="{first + 17 * number}">{html(row)}</tspan>' for number, row in enumerate(rows)
+            f'<tspan x="{tx:g}" y="{first + LINE * number:g}">{html(row)}</tspan>' for number, row in enumerate(rows)
         )
-        body = f'<circle class="{colour}" cx="{x}" cy="{y}" r="{radius}"/><text text-anchor="middle">{text}</text>'
+        body = (
+            f'<circle class="{colour}" cx="{x:g}" cy="{y:g}" r="{radius}"/><text text-anchor="{anchor}">{text}</text>'
+        )
         if node == slug:
-            lines.append(
+            nodes.append(
                 f'<g class="local-graph__node local-graph__node--centre"><title>{html(label)}</title>{body}</g>'
             )
         else:
             href = url_to(page, term_path(node))
-            lines.append(
+            nodes.append(
                 f'<a class="local-graph__node" xlink:href="{html(href)}" aria-label="{html(label)}">'
                 f"<title>{html(label)}</title>{body}</a>"
             )
+    left, top, right, bottom = (math.floor(left - 4), math.floor(top - 4), math.ceil(right + 4), math.ceil(bottom + 4))
+    lines = [
+        f'<figure class="local-graph"><svg viewBox="{left} {top} {right - left} {bottom - top}" '
+        f'width="{right - left}" height="{bottom - top}" role="group" '
+        f'aria-label="{html(name)} and {len(neighbours)} related terms" xmlns="http://www.w3.org/2000/svg" '
+        'xmlns:xlink="http://www.w3.org/1999/xlink">'
+    ]
+    for a, b in edges:
+        (x1, y1), (x2, y2) = points[a], points[b]
+        kind = "local-graph__edge" + (" local-graph__edge--centre" if slug in (a, b) else "")
+        lines.append(f'<line class="{kind}" x1="{x1:g}" y1="{y1:g}" x2="{x2:g}" y2="{y2:g}"/>')
+    lines.extend(nodes)
     lines.append("</svg>")
     lines.append(
         f"<figcaption>{html(name)} among its related terms; each node links to its page.</figcaption></figure>"

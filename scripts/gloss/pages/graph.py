@@ -13,6 +13,10 @@ from .concepts import topic_index
 
 EDGES_PER_TERM = 4  # the strongest relations of each term are the graph's edges
 PICTURE_EDGES_UP_TO = 2000  # terms; above it the static picture shows the nodes only
+# The topic colours of the light palette (extra.css has them as --graph-topic-0 ... 9, and a lighter set for
+# the dark one): told apart with every kind of colour blindness (checked by simulation: protanopia,
+# deuteranopia and tritanopia), each at least 3:1 against white; the last, grey, is "Other".
+PALETTE = ("#0072b2", "#cc6611", "#5522ff", "#991100", "#6622bb", "#aa7744", "#883333", "#9966ff", "#774477", "#6e6e6e")
 
 
 def edges(site: Site) -> list[tuple[Slug, Slug]]:
@@ -32,7 +36,10 @@ def data(site: Site) -> str:
     slugs = sorted(concepts.positions, key=lambda slug: (terms[slug].term.name.casefold(), slug))
     index = {slug: number for number, slug in enumerate(slugs)}
     colours = topic_index(concepts)
-    degree = {slug: len(terms[slug].links_to) + len(terms[slug].linked_from) for slug in slugs}
+    # The degree orders the labels (graph.js labels the best connected first): a stub's is 0, so it is no hub.
+    degree = {
+        slug: 0 if terms[slug].term.stub else len(terms[slug].links_to) + len(terms[slug].linked_from) for slug in slugs
+    }
     nodes = [
         [
             *concepts.positions[slug],
@@ -51,25 +58,20 @@ def data(site: Site) -> str:
     return json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
 
 
+def _free(box: tuple[float, float, float, float], taken: list[tuple[float, float, float, float]]) -> bool:
+    x, y, w, h = box
+    return all(x >= ox + ow or x + w <= ox or y >= oy + oh or y + h <= oy for ox, oy, ow, oh in taken)
+
+
 def picture(site: Site) -> str:
-    """The graph as a standalone SVG (colours inline: an <img> does not see the site's CSS)."""
-    concepts = site.concepts
+    """The graph as a standalone SVG (colours inline: an <img> does not see the site's CSS), with a
+    legend; the best connected terms are named, none over another."""
+    concepts, terms = site.concepts, site.linked.terms
     colours = topic_index(concepts)
-    palette = [
-        "#3f51b5",
-        "#e65100",
-        "#2e7d32",
-        "#ad1457",
-        "#00838f",
-        "#6a1b9a",
-        "#827717",
-        "#c62828",
-        "#4e342e",
-        "#1565c0",
-    ]
-    size = 1000
+    size, legend = 1000, 28 * ((len(concepts.topics) + 3) // 4)
+    width, height = size + 40, size + 40 + legend
     out = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="-20 -20 {size + 40} {size + 40}" width="{size + 40}" height="{size + 40}">'
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="-20 -20 {width} {height}" width="{width}" height="{height}">'
     ]
     out.append('<rect x="-20" y="-20" width="100%" height="100%" fill="#ffffff"/>')
     if len(concepts.positions) <= PICTURE_EDGES_UP_TO:
@@ -79,15 +81,38 @@ def picture(site: Site) -> str:
                 f'<line x1="{x1 * size:.1f}" y1="{y1 * size:.1f}" x2="{x2 * size:.1f}" y2="{y2 * size:.1f}" stroke="#9e9e9e" stroke-width="0.8"/>'
             )
     small = len(concepts.positions) <= 200
+    radius = 6 if small else 3
+    taken = [(x * size - radius, y * size - radius, 2.0 * radius, 2.0 * radius) for x, y in concepts.positions.values()]
     for slug, (x, y) in concepts.positions.items():
         topic = (concepts.term_topics.get(slug) or (Slug(""),))[0]
-        colour = palette[colours.get(topic, 0)]
-        out.append(f'<circle cx="{x * size:.1f}" cy="{y * size:.1f}" r="{6 if small else 3}" fill="{colour}"/>')
-        if small:
-            name = html(site.linked.terms[slug].term.name)
-            out.append(
-                f'<text x="{x * size + 8:.1f}" y="{y * size + 4:.1f}" font-family="sans-serif" font-size="13" fill="#212121">{name}</text>'
-            )
+        out.append(
+            f'<circle cx="{x * size:.1f}" cy="{y * size:.1f}" r="{radius}" fill="{PALETTE[colours.get(topic, 0)]}"/>'
+        )
+    if small:  # labels, best connected first, each where it covers no node and no other label
+        ranked = sorted(
+            concepts.positions,
+            key=lambda slug: (-len(terms[slug].links_to) - len(terms[slug].linked_from), terms[slug].term.name),
+        )
+        for slug in ranked:
+            x, y = concepts.positions[slug]
+            name = terms[slug].term.name
+            w = 7.2 * len(name)
+            for left, anchor in ((x * size + radius + 3, "start"), (x * size - radius - 3 - w, "end")):
+                box = (left, y * size - 9, w, 17.0)
+                if left >= -20 and left + w <= size + 20 and _free(box, taken):
+                    taken.append(box)
+                    tx = left if anchor == "start" else left + w
+                    out.append(
+                        f'<text x="{tx:.1f}" y="{y * size + 4:.1f}" text-anchor="{anchor}" font-family="sans-serif" '
+                        f'font-size="13" fill="#212121">{html(name)}</text>'
+                    )
+                    break
+    for number, entry in enumerate(concepts.topics):  # the legend: a swatch and the topic's name
+        x, y = (number % 4) * 260, size + 20 + 28 * (number // 4)
+        out.append(f'<rect x="{x}" y="{y - 11}" width="14" height="14" rx="3" fill="{PALETTE[colours[entry.slug]]}"/>')
+        out.append(
+            f'<text x="{x + 20}" y="{y + 1}" font-family="sans-serif" font-size="15" fill="#212121">{html(entry.name)}</text>'
+        )
     out.append("</svg>")
     return "\n".join(out) + "\n"
 
@@ -105,8 +130,10 @@ def page(site: Site) -> str:
             }
         ),
         "# Concept graph\n\n",
-        "Every term is a point, coloured by its topic, joined to its most related terms. Drag to move, scroll or "
-        "use the buttons to zoom, point at a term to see its neighbours, and click it to open its page.\n\n",
+        "Every term is a point, coloured by its topic and grouped with its topic, joined to its most related "
+        "terms. Drag or use the arrow buttons or keys to move, scroll or use the buttons to zoom, point at a term "
+        "to see its neighbours, and click it to open its page. Every term is also in the "
+        "[list of all terms, by topic](#every-term).\n\n",
         '<ul class="graph-legend">\n'
         + "".join(
             f'<li><span class="graph-swatch graph-topic-{colours[topic.slug]}"></span>'

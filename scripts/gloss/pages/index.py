@@ -86,7 +86,10 @@ def home_page(site: Site) -> str:
         )
     else:
         out.append(f"No note places its terms at loci yet; [the walk page]({link_to(HOME, WALK)}) says how.\n\n")
-    degree = {slug: len(item.links_to) + len(item.linked_from) for slug, item in linked.terms.items()}
+    # Stubs (named, never defined) are no place to send a reader first.
+    degree = {
+        slug: len(item.links_to) + len(item.linked_from) for slug, item in linked.terms.items() if not item.term.stub
+    }
     top = sorted(degree, key=lambda slug: (-degree[slug], linked.terms[slug].term.name.casefold()))[:MOST_CONNECTED]
     if top and degree[top[0]]:
         out.append("## Most connected terms\n\n")
@@ -100,7 +103,7 @@ def home_page(site: Site) -> str:
     out.append(
         f"## Everything else\n\n[A–Z]({link_to(HOME, A_Z)}) of every term · [Topics]({link_to(HOME, TOPICS_INDEX)}) · "
         f"[Concept graph]({link_to(HOME, GRAPH)}) · [Sources]({link_to(HOME, SOURCES_INDEX)}): the notes it is built "
-        "from · [Benchmarks](benchmarks.md): how the build and search scale\n"
+        "from\n"
     )
     return "".join(out)
 

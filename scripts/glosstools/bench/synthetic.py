@@ -32,9 +32,9 @@ def term_names(count: int, rng: random.Random) -> list[str]:
     return list(names.values())
 
 
-def definition(name: str, names: list[str], rng: random.Random, length: int) -> str:
+def definition(name: str, names: list[str], rng: random.Random, length: int, mentions: int = 3) -> str:
     words = [rng.choice(PROSE_WORDS) for _ in range(length)]
-    for _ in range(3):  # mention three other terms, sometimes in the plural
+    for _ in range(mentions):  # mention other terms, sometimes in the plural
         other = rng.choice(names).lower()
         if other != name.lower():
             words.insert(rng.randrange(len(words)), other + ("s" if rng.random() < 0.3 else ""))
@@ -78,3 +78,28 @@ def synthetic_glossary(folder: Path, count: int, seed: int = SEED) -> None:
                 rows = "".join(f"{n} | {definition(n, names, rng, rng.randint(15, 30))} |\n\n" for n in chunk[half:])
                 text = f"# Wiki {part}\n\nsomeone's\nversion from\n2024-01-01 10:00\n\n{sections}## Terms\n\nQuestion | Answer |\n---|---|\n\n{rows}"
             path.write_text(text, encoding="utf-8")
+
+
+def dense_glossary(folder: Path, count: int, seed: int = SEED, mentions: int = 10) -> None:
+    """One Markdown note of ``count`` terms, a heading each, about 60 words and ``mentions`` term
+    mentions a definition: notes as dense in mentions as people's are."""
+    rng = random.Random(seed)
+    names = term_names(count, rng)
+    folder.mkdir(parents=True, exist_ok=True)
+    blocks = [f"## {n}\n\n{definition(n, names, rng, rng.randint(40, 55), mentions)}\n" for n in names]
+    (folder / "glossary.md").write_text("# Deep-learning glossary\n\n" + "\n".join(blocks), encoding="utf-8")
+
+
+def long_walk(folder: Path, count: int, seed: int = SEED, mentions: int = 10) -> None:
+    """One loci note: a walk of ``count`` stops, each a term with a definition as dense as above."""
+    rng = random.Random(seed)
+    names = term_names(count, rng)
+    folder.mkdir(parents=True, exist_ok=True)
+    lines = [
+        f"Room {i // 20 + 1} spot {i % 20 + 1}: {n}: {definition(n, names, rng, rng.randint(40, 55), mentions)}"
+        for i, n in enumerate(names)
+    ]
+    (folder / "walk.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+PROFILES = {"light": synthetic_glossary, "dense": dense_glossary, "walk": long_walk}
