@@ -9,7 +9,6 @@ import sqlite3
 import zipfile
 from pathlib import Path
 
-import pytest
 from conftest import ROOT
 from playwright.sync_api import expect
 
