@@ -22,8 +22,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel, file_sort_key
 from gloss import settings
 from gloss.build import generate, summary
 from gloss.model import Level
-from gloss.pages.report import REPORT_PAGE
-from gloss.paths import GENERATED_DIRS, GENERATED_FILES, REPORT, SOURCES_INDEX, TERMS, TOPICS, TOPICS_INDEX
+from gloss.paths import GENERATED_DIRS, GENERATED_FILES, REPORT, REPORT_PAGE, SOURCES_INDEX, TERMS, TOPICS, TOPICS_INDEX
 
 log = logging.getLogger("mkdocs.hooks.glossary")
 NAV_PAGES = {TOPICS_INDEX, SOURCES_INDEX}  # generated pages that the nav in mkdocs.yml names

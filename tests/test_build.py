@@ -58,7 +58,7 @@ def test_walk_lists_stops_in_note_order(site):
 def test_identical_definitions_are_merged_and_credited_to_both(site):
     text = text_of(site / "terms" / "learning-rate" / "index.html")
     assert text.count("how quickly params are updated") == 1
-    assert "From House walk loci and Deep Learning Terms" in text
+    assert "In your notes: House walk loci and Deep Learning Terms" in text
     assert "Learning rate is a hyperparameter" in text  # the keywords article
     assert "tells grads how strong to adjust params" in text  # the what-is glossary
     assert "Also called: LR" in text

@@ -158,8 +158,8 @@ def test_stubs_are_names_and_alone_keep_a_stub_page():
     found = terms(g)
     attention = found["Attention"]
     assert not attention.stub and len(attention.definitions) == 1
-    credited = {s.note for d in attention.definitions for s in d.sources}
-    assert credited == {"ben", "chen"}
+    assert {s.note for d in attention.definitions for s in d.sources} == {"ben"}  # who defines it
+    assert {s.note for s in attention.named_in} == {"chen"}  # who only names it: credited as a name
     assert "Be the first" not in attention.gist
     assert found["Attention mechanism"].stub  # a stub has no definition to agree with: reported, not merged
     assert any("'Attention' / 'Attention mechanism': one has no definition" in line for line in infos(g))

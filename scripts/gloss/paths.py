@@ -29,6 +29,7 @@ GRAPH_DATA = "graph.json"
 GRAPH_PICTURE = "graph.svg"
 SOURCES_INDEX = f"{SOURCES}/index.md"
 REPORT = "build-report.json"
+REPORT_PAGE = "report.md"  # /report/, for whoever keeps the notes: not in the nav, linked only from Sources' footer
 DECK_STEM = "deep-learning-glossary"  # also the prefix of the deck's GUIDs: never change it
 APKG = f"{DOWNLOADS}/{DECK_STEM}.apkg"
 CSV = f"{DOWNLOADS}/{DECK_STEM}.csv"
@@ -37,7 +38,7 @@ CSV = f"{DOWNLOADS}/{DECK_STEM}.csv"
 # stale files there are removed when the generator writes docs/.
 GENERATED_DIRS = (TERMS, SOURCES, WALKS, DOWNLOADS, NOTE_FILES, TOPICS, VENDOR, "walk", "search")
 # Generated files outside those folders.
-GENERATED_FILES = (HOME, A_Z, WALK, REPORT, GRAPH, GRAPH_DATA, GRAPH_PICTURE)
+GENERATED_FILES = (HOME, A_Z, WALK, REPORT, REPORT_PAGE, GRAPH, GRAPH_DATA, GRAPH_PICTURE)
 
 
 def topic_path(slug: Slug) -> str:

@@ -9,10 +9,9 @@ from collections import Counter, defaultdict
 
 from ..escape import code, front_matter, md
 from ..model import Issue, Level, Linked, Site, Slug
-from ..paths import REPORT, SOURCES_INDEX, link_to, linked_terms, source_path
+from ..paths import REPORT, REPORT_PAGE, SOURCES_INDEX, link_to, linked_terms, source_path
 
 TOP = 5
-REPORT_PAGE = "report.md"  # /report/: not in the nav, linked only from the Sources page's footer
 
 
 def link_counts(linked: Linked) -> Counter[Slug]:

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from ..escape import code, front_matter, md
 from ..model import Note, Site, Slug
-from ..paths import SOURCES_INDEX, link_to, source_path, term_path
-from .report import REPORT_PAGE
+from ..paths import REPORT_PAGE, SOURCES_INDEX, link_to, source_path, term_path
 
 
 def index_page(site: Site) -> str:
