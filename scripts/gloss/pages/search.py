@@ -11,8 +11,8 @@ sides alike.  Full text is Pagefind's (run by the MkDocs hook after the build).
 from __future__ import annotations
 
 import json
+import string
 import unicodedata
-from collections import defaultdict
 
 from ..model import Site
 from ..paths import TOPICS
@@ -53,7 +53,8 @@ def entries(site: Site) -> list[list[str | int]]:
 
 
 def emit(site: Site) -> dict[str, str | bytes]:
-    shards: dict[str, list[list[str | int]]] = defaultdict(list)
+    # Every shard search.js can ask for exists, empty or not: a missing one is a 404 in the console.
+    shards: dict[str, list[list[str | int]]] = {key: [] for key in (*string.ascii_lowercase, *string.digits, "_")}
     for entry in entries(site):
         shards[shard(str(entry[0]))].append(entry)
     return {
