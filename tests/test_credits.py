@@ -119,6 +119,19 @@ def test_spellings_of_one_concept_are_one_page_with_the_reason_reported(built):
     assert "glossary/theirs.md:12: 'Optimizer' joins 'Optimiser': British/American spelling" in said
 
 
+def test_the_sources_page_lists_whose_words_each_note_holds(built):
+    index = built.files["sources/index.md"]
+    rows = [line for line in index.split("\n") if line.startswith("| [")]
+    assert rows[0].startswith("| [House](house.md) | yours |")  # the learner's own first
+    assert (
+        "| [Glossary of terms](theirs.md) | Ada Writer ([source](https://example.org/ml-glossary)) | CC BY 4.0 |"
+        in index
+    )
+    page = built.files["sources/theirs.md"]
+    assert "**Whose words:** Ada Writer ([source](https://example.org/ml-glossary)), CC BY 4.0" in page
+    assert "| Own |" not in page and "| Author |" not in page  # said once, in the credit
+
+
 def test_the_gist_is_a_full_sentence_not_the_shorthand(built):
     assert built.linked.terms["dropout"].term.gist.startswith("Dropout is a regularization technique")
     assert built.linked.terms["epoch"].term.gist == "One epoch is one complete pass through the training data set."

@@ -18,18 +18,29 @@ def index_page(site: Site) -> str:
             {"title": "Sources", "description": "The notes the glossary is built from, each with its entries in order."}
         ),
         "# Sources\n\n",
-        "| Note | Entries |\n|---|---:|\n",
+        "Your own notes, then other people's, each credited as its author asks.\n\n",
+        "| Note | Whose words | Licence | Entries |\n|---|---|---|---:|\n",
     ]
-    for note in site.linked.glossary.notes:
+    notes = site.linked.glossary.notes
+    for note in [*(n for n in notes if n.credit.own), *(n for n in notes if not n.credit.own)]:
         out.append(
             f"| [{md(note.title, start=False)}]({link_to(SOURCES_INDEX, source_path(note.slug))}) "
-            f"| {len(note.entries)} |\n"
+            f"| {whose(note)} | {md(note.credit.licence, start=False)} | {len(note.entries)} |\n"
         )
     out.append(
         f"\n<small>For whoever keeps the notes: the [build report]({link_to(SOURCES_INDEX, REPORT_PAGE)}) "
         "lists every line the build skipped or questioned.</small>\n"
     )
     return "".join(out)
+
+
+def whose(note: Note) -> str:
+    """ "yours", or the author, linking to where the note comes from."""
+    credit = note.credit
+    who = "yours" if credit.own else md(credit.author or "someone else's", start=False)
+    if credit.url:
+        who += f" ([source]({credit.url}))"
+    return who
 
 
 def note_page(note: Note, slugs: dict[tuple[str, int], Slug]) -> str:
@@ -45,9 +56,14 @@ def note_page(note: Note, slugs: dict[tuple[str, int], Slug]) -> str:
         f"# {md(note.title)}\n\n",
         f"{len(note.entries)} entries, in the note's order.\n\n",
     ]
-    if note.meta:
+    if not note.credit.own:
+        licence = f", {md(note.credit.licence, start=False)}" if note.credit.licence else ""
+        out.append(f"**Whose words:** {whose(note)}{licence}\n{{: .credit }}\n\n")
+    credited = {"own"} if note.credit.own else {"own", "author", "url", "source", "link", "licence", "license"}
+    fields = [(label, value) for label, value in note.meta if label.lower() not in credited]  # not twice
+    if fields:
         out.append("| Field | Value |\n|---|---|\n")
-        out.extend(f"| {md(label, start=False)} | {md(value, start=False)} |\n" for label, value in note.meta)
+        out.extend(f"| {md(label, start=False)} | {md(value, start=False)} |\n" for label, value in fields)
         out.append("\n")
     out.append("## Entries\n\n" + ("| Locus | Term |\n|---|---|\n" if loci else "| Term |\n|---|\n"))
     for entry in note.entries:
