@@ -14,6 +14,7 @@ import logging
 import re
 import subprocess
 import sys
+from html import unescape
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel, file_sort_key
 
 from gloss import settings
 from gloss.build import generate, summary
+from gloss.escape import drop, lift
 from gloss.model import Level
 from gloss.paths import GENERATED_DIRS, GENERATED_FILES, REPORT, REPORT_PAGE, SOURCES_INDEX, TERMS, TOPICS, TOPICS_INDEX
 
@@ -116,6 +118,28 @@ def full_text(output: str) -> str:
             + output[end:]
         )
     return output
+
+
+_LIFTED: dict[str, list[str]] = {}  # a page's finished HTML blocks, between its Markdown and its content
+
+
+def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str:
+    """The HTML the generator already made goes round Python-Markdown, not through it (``escape.lift``):
+    it would only parse it again, and that parsing was most of the build's Markdown time."""
+    markdown, blocks = lift(markdown)
+    if blocks:
+        _LIFTED[page.file.src_uri] = blocks
+    return markdown
+
+
+_ID = re.compile(r'\sid="([^"]+)"')
+
+
+def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
+    blocks = _LIFTED.pop(page.file.src_uri, [])
+    if blocks and page.present_anchor_ids is not None:  # MkDocs checks links to anchors in them, as before
+        page.present_anchor_ids.update(unescape(found) for block in blocks for found in _ID.findall(block))
+    return drop(html, blocks)
 
 
 def on_post_page(output: str, page: Any, config: Any) -> str:

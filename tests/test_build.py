@@ -153,3 +153,20 @@ def test_both_entry_points_give_the_same_files(tmp_path):
             assert (site / built).is_file(), path
         else:
             assert (site / path).read_bytes() == (docs / path).read_bytes(), path
+
+
+def test_finished_html_goes_round_markdown_and_comes_back_whole():
+    """Raw HTML the generator made is lifted out before Python-Markdown and dropped back after."""
+    from gloss.escape import drop, lift, raw
+
+    block = '<ul class="related">\n<li><a href="../x/">X</a></li>\n</ul>\n\n<figure id="g"><svg></svg></figure>'
+    markdown = "# Term\n\nText.\n\n" + raw(block) + "## After\n"
+    lifted, blocks = lift(markdown)
+    assert blocks == [block] and "<ul" not in lifted and "GLOSSHTML0X" in lifted
+    assert drop("<h1>Term</h1>\n<p>Text.</p>\n<p>GLOSSHTML0X</p>\n<h2>After</h2>", blocks).count(block) == 1
+
+
+def test_the_built_pages_keep_every_anchor_of_the_lifted_html(site):
+    html = (site / "walk" / "index.html").read_text(encoding="utf-8")
+    assert 'id="house-walk-loci-35"' in html and "GLOSSHTML" not in html
+    assert "GLOSSHTML" not in (site / "terms" / "learning-rate" / "index.html").read_text(encoding="utf-8")

@@ -130,3 +130,35 @@ def front_matter(data: dict[str, Any]) -> str:
         else:
             lines.append(f"{key}: {json.dumps(html(value), ensure_ascii=False)}")
     return "\n".join(lines) + "\n---\n\n"
+
+
+# Raw HTML the generator has already made (a definition, the Related list, a local graph, the walk
+# table) is marked, so that the MkDocs hook can lift it out of the Markdown before Python-Markdown
+# runs and drop it back into the page after: Markdown never parses it again.  Without the hook
+# (`make generate` and another renderer) the markers are comments and the HTML renders as it is.
+_RAW_OPEN, _RAW_CLOSE = "<!-- gloss:html -->", "<!-- /gloss:html -->"
+_RAW = re.compile(rf"{_RAW_OPEN}\n\n(.*?)\n\n{_RAW_CLOSE}\n", re.S)
+_LIFTED = re.compile(r"<p>GLOSSHTML(\d+)X</p>")
+
+
+def raw(html_block: str) -> str:
+    """A block of finished HTML for a generated page, marked for the hook (see ``lift``)."""
+    return f"{_RAW_OPEN}\n\n{html_block.strip(chr(10))}\n\n{_RAW_CLOSE}\n\n"
+
+
+def lift(markdown: str) -> tuple[str, list[str]]:
+    """The Markdown with each marked block replaced by a placeholder paragraph, and the blocks."""
+    blocks: list[str] = []
+
+    def keep(match: re.Match[str]) -> str:
+        blocks.append(match.group(1))
+        return f"GLOSSHTML{len(blocks) - 1}X\n"
+
+    return _RAW.sub(keep, markdown), blocks
+
+
+def drop(html_text: str, blocks: list[str]) -> str:
+    """The rendered page with each placeholder paragraph replaced by its block."""
+    if not blocks:
+        return html_text
+    return _LIFTED.sub(lambda match: blocks[int(match.group(1))], html_text)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import re
 
-from ..escape import html, md
+from ..escape import html, md, raw
 from ..model import Concepts, Linked, Relation, Slug
 from ..paths import link_to, term_path, topic_path, url_to
 
@@ -83,9 +83,8 @@ def related_section(slug: Slug, linked: Linked, concepts: Concepts, page: str) -
             f'<li><a href="{url_to(page, term_path(relation.term))}">{html(name)}</a>'
             f" — {_why(relation, quoted, name)}</li>\n"
         )
-    return (
-        f'## Related {{ #related data-search-exclude }}\n\n<ul class="related">\n{"".join(items)}</ul>\n\n'
-        + local_graph(slug, linked, concepts, page)
+    return "## Related { #related data-search-exclude }\n\n" + raw(
+        f'<ul class="related">\n{"".join(items)}</ul>\n\n' + local_graph(slug, linked, concepts, page)
     )
 
 

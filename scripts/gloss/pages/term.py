@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from ..escape import code, code_block, front_matter, md, sanitize
+from ..escape import code, code_block, front_matter, md, raw, sanitize
 from ..model import Linked, LinkedDefinition, LinkedTerm, Note, Site, Slug, Source, Stop
 from ..paths import link_to, resolve, source_path, stop_anchor, term_path, walk_path
 from .common import notes_by_slug, render, stop_label, term_link
@@ -73,7 +73,7 @@ def _definition(definition: LinkedDefinition, number: int, notes: dict[Slug, Not
     out = [f"**{'; '.join(said)}:**\n{{: #definition-{number} .credit }}\n\n"]
     if definition.html:
         # Raw HTML made from the note's Markdown: links resolved, sanitised (escape.sanitize).
-        out.append(f'<div class="note-md">\n{sanitize(resolve(definition.html, path))}\n</div>\n\n')
+        out.append(raw(f'<div class="note-md">\n{sanitize(resolve(definition.html, path))}\n</div>'))
     out.extend(render(paragraph, path) + "\n\n" for paragraph in definition.paragraphs)
     out.extend("- " + render(bullet, path) + "\n" for bullet in definition.bullets)
     if definition.bullets:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..escape import front_matter, html, md
+from ..escape import front_matter, html, md, raw
 from ..model import Linked, Site, Walk
 from ..paths import APKG, CSV, WALK, link_to, rehearse_path, source_path, stop_anchor, term_path, url_to, walk_path
 from ..walkmap import route_html
@@ -57,15 +57,16 @@ def walk_content(walk: Walk, linked: Linked, page: str, level: int, walks: int) 
             f"({link_to(page, source_path(walk.note))}). **[Rehearse it]({link_to(page, rehearse)})** card by card: "
             f"forwards, backwards, from any stop, shuffled, or only the cards due; {due([walk])}\n\n",
             f"{h}# Map {{ #{walk.note}-map }}\n\n",
-            route_html(
-                walk,
-                {slug: item.term.name for slug, item in linked.terms.items()},
-                {stop.term: url_to(page, term_path(stop.term)) for stop in walk.stops},
-                stop_label,
-            )
-            + "\n\n",
+            raw(
+                route_html(
+                    walk,
+                    {slug: item.term.name for slug, item in linked.terms.items()},
+                    {stop.term: url_to(page, term_path(stop.term)) for stop in walk.stops},
+                    stop_label,
+                )
+            ),
             f"{h}# Route {{ #{walk.note}-route }}\n\n",
-            route_table(walk, linked, page, rehearse),
+            raw(route_table(walk, linked, page, rehearse)),
         ]
     )
 
