@@ -223,3 +223,23 @@ def test_a_tiny_glossary_still_relates_every_term(tmp_path):
     for slug in linked.terms:
         related = files[f"terms/{slug}.md"].split('<ul class="related">', 1)[1].split("</ul>", 1)[0]
         assert related.count("<li>") >= 3, slug
+
+
+def test_tfidf_is_scikit_learns():
+    """similarity.tfidf gives scikit-learn's TfidfVectorizer's vectors, without its import on every build."""
+    import numpy as np
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    from gloss import similarity
+    from gloss.merge import curated, merge
+    from gloss.read import parse
+
+    for folder in (ROOT / "glossary", ROOT / "tests" / "vault", ROOT / "tests" / "notes"):
+        notes, _ = parse(folder)
+        documents = [similarity.document(term) for term in merge(notes, curated.Curated(), "x").terms]
+        ours = similarity.tfidf(documents)
+        theirs = TfidfVectorizer(
+            stop_words="english", sublinear_tf=True, token_pattern=similarity.TOKEN.pattern, dtype=np.float32
+        ).fit_transform(documents)
+        assert ours.shape == theirs.shape and abs(ours - theirs).max() < 1e-6
+    assert similarity.tfidf(["", "  "]) is None

@@ -56,7 +56,8 @@ def link_definition(
         for segment in part:
             if segment.kind == "link":
                 order.append(segment.target)
-                contexts.setdefault(segment.target, sentence_at(text, position, position + len(segment.text)))
+                if segment.target not in contexts:
+                    contexts[segment.target] = sentence_at(text, position, position + len(segment.text))
             position += len(segment.text)
     return LinkedDefinition(definition, paragraphs, bullets), order, contexts
 

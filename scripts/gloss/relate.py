@@ -150,9 +150,8 @@ def relate(linked: Linked, similar: Similarity, curated_path: str = "glossary/cu
             board.add(slug, other, SCORES["see-also"], Reason("see-also", "See also"))
             board.add(other, slug, SCORES["see-also"] / 2, Reason("see-also", "See also"))
     for slug, item in linked.terms.items():
-        texts = _texts(item.term)
         for target in item.links_to:
-            context = quote(item.contexts.get(target, ""), texts)
+            context = item.contexts.get(target, "")  # quoted (``quote``) only where it is shown, below
             board.add(slug, target, SCORES["links-to"], Reason("links-to", "Mentioned in this definition", context))
             mentions = f"{possessive(item.term.name)} definition mentions it"
             board.add(target, slug, SCORES["linked-from"], Reason("linked-from", mentions, context))
@@ -168,6 +167,20 @@ def relate(linked: Linked, similar: Similarity, curated_path: str = "glossary/cu
             by_topic[topic].add(slug)
     names_of = {topic.slug: topic.name for topic in topic_list}
     filler = _Fill(terms, term_topics, by_topic, nearest, names_of, board)
+    texts: dict[Slug, list[str]] = {}
+
+    def quoted(slug: Slug, other: Slug, reasons: tuple[Reason, ...]) -> tuple[Reason, ...]:
+        """The reasons with each link's sentence quoted from the definition it stands in."""
+        out = []
+        for reason in reasons:
+            if reason.context and reason.kind in ("links-to", "linked-from"):
+                source = slug if reason.kind == "links-to" else other
+                if source not in texts:
+                    texts[source] = _texts(terms[source])
+                reason = Reason(reason.kind, reason.text, quote(reason.context, texts[source]))
+            out.append(reason)
+        return tuple(out)
+
     related: dict[Slug, tuple[Relation, ...]] = {}
     alongside(glossary, board)
     for slug in terms:
@@ -182,7 +195,8 @@ def relate(linked: Linked, similar: Similarity, curated_path: str = "glossary/cu
             picked += filler.fill(slug, picked)
         picked.sort(key=lambda other: (-board.scores[slug][other], terms[other].name.casefold()))  # strongest first
         related[slug] = tuple(
-            Relation(other, round(board.scores[slug][other], 3), board.reasons(slug, other)) for other in picked
+            Relation(other, round(board.scores[slug][other], 3), quoted(slug, other, board.reasons(slug, other)))
+            for other in picked
         )
     positions = graphlayout.layout(related, term_topics, [topic.slug for topic in topic_list])
     return Concepts(topic_list, term_topics, related, positions, tuple(issues))

@@ -90,8 +90,8 @@ class _Linker:
             for segment in mentions(content, start, end, self.matcher, self.own, self.linked):
                 if segment.kind == "link":
                     self.order.append(segment.target)
-                    sentence = sentence_at(content, position, position + len(segment.text))
-                    self.contexts.setdefault(segment.target, sentence)
+                    if segment.target not in self.contexts:  # the first sentence it is linked in
+                        self.contexts[segment.target] = sentence_at(content, position, position + len(segment.text))
                     out.extend(_link(f"{PLACEHOLDER}term/{segment.target}", segment.text))
                 else:
                     out.append(_token("text", content=segment.text))
@@ -137,7 +137,7 @@ class _Linker:
         out: list[Token] = []
         inside = 0  # links open around the current token
         dropped: list[bool] = []
-        said = mdparse.plain(children, images=False)
+        said = mdparse.plain(children, images=False) if any(c.type == "wikilink" for c in children) else ""
         for child in children:
             if child.type == "wikilink":
                 at = said.find(child.content)

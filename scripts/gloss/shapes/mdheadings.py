@@ -151,7 +151,7 @@ class Headings:
     def section(self, block: Block, level: int) -> tuple[list[Block], list[tuple[Block, list[Block]]]]:
         """A heading's own blocks (up to the next heading) and its deeper headings with their own blocks."""
         tops = self.outline
-        if len(self.headings_at) != len(tops):  # where each heading stands among the blocks, found once
+        if not self.headings_at:  # where each heading stands among the blocks, found once
             self.headings_at = {b.start: i for i, b in enumerate(tops) if b.kind == "heading_open"} | {-1: -1}
         start = self.headings_at.get(block.start)
         own: list[Block] = []

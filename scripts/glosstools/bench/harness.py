@@ -17,9 +17,22 @@ from pathlib import Path
 from ..chromium import launch
 from ..localsite import free_port, serve
 from . import phase_hook
-from .synthetic import synthetic_glossary
+from .synthetic import PROSE_WORDS, synthetic_glossary
 
 ROOT = Path(__file__).resolve().parents[3]
+FLOOR_CONFIG = textwrap.dedent("""\
+    site_name: Floor
+    site_url: http://127.0.0.1:8000/
+    theme:
+      name: material
+      font: false
+    nav:
+      - Home: index.md
+    not_in_nav: |
+      /terms/
+    plugins:
+      - search
+    """)
 FIRST_RESULT_JS = (Path(__file__).parent / "first_result.js").read_text(encoding="utf-8")
 
 
@@ -48,21 +61,21 @@ def floor_project(target: Path, glossary_docs: Path) -> Path:
         body = "\n\n".join(" ".join(p.split()) for p in words.split("\n\n")[1:] if p.strip())
         (docs / "terms" / page.name).write_text(f"# {title}\n\n{body}\n", encoding="utf-8")
     (docs / "index.md").write_text("# Floor\n\nPlain Material with the same pages.\n")
-    (target / "mkdocs.yml").write_text(
-        textwrap.dedent("""\
-        site_name: Floor
-        site_url: http://127.0.0.1:8000/
-        theme:
-          name: material
-          font: false
-        nav:
-          - Home: index.md
-        not_in_nav: |
-          /terms/
-        plugins:
-          - search
-        """)
-    )
+    (target / "mkdocs.yml").write_text(FLOOR_CONFIG)
+    return target
+
+
+def short_floor_project(target: Path, count: int, seed: int = 7) -> Path:
+    """Plain Material with one short page (about 60 words) per term: what a user would have without
+    this project, and the floor the targets are measured against."""
+    rng = random.Random(seed)
+    docs = target / "docs"
+    (docs / "terms").mkdir(parents=True)
+    for number in range(count):
+        words = " ".join(rng.choice(PROSE_WORDS) for _ in range(60))
+        (docs / "terms" / f"term-{number}.md").write_text(f"# Term {number}\n\n{words.capitalize()}.\n")
+    (docs / "index.md").write_text("# Floor\n\nPlain Material, one short page per term.\n")
+    (target / "mkdocs.yml").write_text(FLOOR_CONFIG)
     return target
 
 
