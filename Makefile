@@ -33,8 +33,9 @@ node_modules/.installed: package.json package-lock.json
 generate: $(VENV)/.site node_modules/.installed
 	$(PY) scripts/build_glossary.py
 
+# --dirty: a saved note re-renders only the pages whose content changed (see scripts/gloss/incremental.py).
 serve: $(VENV)/.site node_modules/.installed
-	$(PY) -m mkdocs serve -a 127.0.0.1:8000
+	$(PY) -m mkdocs serve --dirty -a 127.0.0.1:8000
 
 build: $(VENV)/.site node_modules/.installed
 	$(PY) -m mkdocs build

@@ -20,7 +20,7 @@ from typing import Any
 
 from mkdocs.structure.files import File, Files, InclusionLevel, file_sort_key
 
-from gloss import settings
+from gloss import incremental, settings
 from gloss.build import generate, summary
 from gloss.escape import drop, lift
 from gloss.model import Level
@@ -30,6 +30,7 @@ log = logging.getLogger("mkdocs.hooks.glossary")
 NAV_PAGES = {TOPICS_INDEX, SOURCES_INDEX}  # generated pages that the nav in mkdocs.yml names
 OUTSIDE_NAV = {REPORT_PAGE}  # generated pages outside the generated folders that the nav leaves out
 SITEMAPS = ("sitemap.xml", "sitemap.xml.gz")
+_FILES: dict[str, list[File]] = {}  # this build's generated files, by site_dir
 
 
 def on_config(config: Any) -> Any:
@@ -45,6 +46,19 @@ def on_config(config: Any) -> Any:
             "set it to the address the site is published at (SITE_URL=https://… make build)"
         )
     return config
+
+
+class Generated(File):
+    """A generated file that counts as changed only when its content did (see ``gloss.incremental``)."""
+
+    digest = ""
+
+    def is_modified(self) -> bool:
+        if self._content is None:
+            return super().is_modified()
+        if not self.digest:
+            self.digest = incremental.digest(self._content)
+        return incremental.changed(self.dest_dir, self.dest_uri, self.digest)
 
 
 def on_files(files: Files, config: Any) -> Files:
@@ -71,11 +85,12 @@ def on_files(files: Files, config: Any) -> Files:
         in_nav = path in NAV_PAGES
         outside = (folder in GENERATED_DIRS and not in_nav) or path in OUTSIDE_NAV
         inclusion = InclusionLevel.NOT_IN_NAV if outside else InclusionLevel.UNDEFINED
-        files.append(File.generated(config, path, content=content, inclusion=inclusion))
+        files.append(Generated.generated(config, path, content=content, inclusion=inclusion))
     log.info(
         summary(linked, issues) + f"; {len(generated)} files generated; every skipped line, with file:line, "
         f"is in {REPORT} and on the report page (/report/, outside the nav)"
     )
+    _FILES[config.site_dir] = [file for file in files if isinstance(file, Generated)]
     # In the order MkDocs reads a folder in, as if the files were on disk (search index, sitemap).
     return Files(sorted(files, key=file_sort_key))
 
@@ -156,7 +171,20 @@ def on_post_template(output_content: str, template_name: str, config: Any) -> st
 
 def on_post_build(config: Any) -> None:
     """Pagefind indexes the built site's term and topic pages (a chunked index under pagefind/).
-    Without a site_url, MkDocs' sitemap would list no real address: it goes."""
+    Without a site_url, MkDocs' sitemap would list no real address: it goes.  What this build wrote
+    is recorded, and what the last one wrote that this one no longer makes is deleted (a rebuild
+    with ``--dirty`` keeps old files)."""
+    built = {
+        file.dest_uri: file.digest or incremental.digest(file._content)
+        for file in _FILES.pop(config.site_dir, [])
+        if isinstance(file, Generated) and file._content is not None
+    }
+    for gone in incremental.record(config.site_dir, built):
+        path = Path(config.site_dir) / gone
+        path.unlink(missing_ok=True)
+        while path.parent != Path(config.site_dir) and path.parent.is_dir() and not any(path.parent.iterdir()):
+            path = path.parent
+            path.rmdir()  # a page's folder, emptied
     if not config.site_url:
         for name in SITEMAPS:
             (Path(config.site_dir) / name).unlink(missing_ok=True)

@@ -163,7 +163,7 @@ def serve_round_trip(workdir: Path, glossary: Path, note: str, term: tuple[str, 
     log_path = workdir / "serve.log"
     with open(log_path, "w") as log:
         server = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", "--livereload"],
+            [sys.executable, "-m", "mkdocs", "serve", "--dirty", "-a", f"127.0.0.1:{port}", "--livereload"],
             cwd=project,
             stdout=log,
             stderr=subprocess.STDOUT,
