@@ -17,7 +17,7 @@ from pathlib import Path
 from ..chromium import launch
 from ..localsite import free_port, serve
 from . import phase_hook
-from .synthetic import PROSE_WORDS, synthetic_glossary
+from .synthetic import PROFILES, PROSE_WORDS
 
 ROOT = Path(__file__).resolve().parents[3]
 FLOOR_CONFIG = textwrap.dedent("""\
@@ -80,14 +80,23 @@ def short_floor_project(target: Path, count: int, seed: int = 7) -> Path:
 
 
 def mkdocs_build(project: Path, env: dict | None = None) -> float:
+    return mkdocs_build_rss(project, env)[0]
+
+
+def mkdocs_build_rss(project: Path, env: dict | None = None) -> tuple[float, float]:
+    """Seconds and peak resident memory (MB) of one `mkdocs build` (Pagefind's own process aside)."""
     start = time.perf_counter()
-    subprocess.run(
+    process = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "build", "-q", "--site-dir", str(project / "site")],
         cwd=project,
-        check=True,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
     )
-    return time.perf_counter() - start
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode:
+        raise subprocess.CalledProcessError(process.returncode, process.args)
+    return seconds, usage.ru_maxrss / 1024
 
 
 def size(path: Path) -> int:
@@ -181,7 +190,12 @@ def serve_round_trip(workdir: Path, glossary: Path, note: str, term: tuple[str, 
                 before = log_path.read_text()
                 path = project / "glossary" / note
                 start = time.perf_counter()
-                path.write_text(path.read_text(encoding="utf-8") + f"\nGarage: {name}: benchmark marker words\n")
+                line = (
+                    f"\n\n## {name}\n\nbenchmark marker words\n"
+                    if note.endswith(".md")
+                    else f"\nGarage: {name}: benchmark marker words\n"
+                )
+                path.write_text(path.read_text(encoding="utf-8") + line)
                 page.wait_for_function(
                     "() => document.body.innerText.includes('benchmark marker words')", timeout=600000
                 )
@@ -195,10 +209,13 @@ def serve_round_trip(workdir: Path, glossary: Path, note: str, term: tuple[str, 
     return seconds, after.count("Building documentation")
 
 
-def measure(count: int, workdir: Path) -> dict:
-    notes = workdir / f"notes-{count}"
-    synthetic_glossary(notes, count)
-    project = glossary_project(workdir / f"glossary-{count}", notes)
+def measure(profile: str, count: int, workdir: Path, short_floor: float, words_floor: bool) -> dict:
+    """One profile at one size: the generator alone, the whole build, sizes; against the short-page
+    floor (measured by the caller at this size) and, with ``words_floor``, plain Material building
+    the same pages' words."""
+    notes = workdir / f"notes-{profile}-{count}"
+    PROFILES[profile](notes, count)
+    project = glossary_project(workdir / f"glossary-{profile}-{count}", notes)
     out = subprocess.run(
         [sys.executable, "-m", "glosstools.bench.generator", str(project / "glossary"), str(project / "docs")],
         capture_output=True,
@@ -206,35 +223,37 @@ def measure(count: int, workdir: Path) -> dict:
         check=True,
     ).stdout.split()
     generator, peak, terms, links = float(out[0]), float(out[1]), int(out[2]), int(out[3])
-    build = mkdocs_build(project)
-    floor = floor_project(workdir / f"floor-{count}", project / "docs")
-    floor_build = mkdocs_build(floor)
-    site, floor_site = project / "site", floor / "site"
-    return {
+    build, rss = mkdocs_build_rss(project)
+    site = project / "site"
+    result = {
+        "profile": profile,
         "size": count,
         "terms": terms,
         "links": links,
         "generator_s": generator,
-        "generator_per_term_ms": generator / terms * 1000,
         "generator_peak_mb": peak,
         "build_s": build,
-        "floor_build_s": floor_build,
+        "build_rss_mb": rss,
+        "short_floor_s": short_floor,
         "site_mb": size(site) / 2**20,
-        "floor_site_mb": size(floor_site) / 2**20,
         "page_kb": average_page(site) / 1024,
-        "floor_page_kb": average_page(floor_site) / 1024,
         "index_mb": search_bytes(site) / 2**20,
-        "floor_index_mb": (floor_site / "search" / "search_index.json").stat().st_size / 2**20,
-        "floor_index_docs": len(json.loads((floor_site / "search" / "search_index.json").read_text())["docs"]),
         "site": site,
     }
+    if words_floor:
+        floor = floor_project(workdir / f"floor-{profile}-{count}", project / "docs")
+        result["words_floor_s"] = mkdocs_build(floor)
+        result["floor_index_mb"] = (floor / "site" / "search" / "search_index.json").stat().st_size / 2**20
+    return result
 
 
 def phases(project: Path) -> dict[str, float]:
     """Where a build's time goes, from hooks around MkDocs' events (a profile by phase)."""
     hook = phase_hook.__file__
     config = (project / "mkdocs.yml").read_text()
-    if "hooks:" in config:
+    if "  - scripts/mkdocs_hook.py\n" in config:  # after the glossary's hook, so its phases count its work
+        config = config.replace("  - scripts/mkdocs_hook.py\n", f"  - scripts/mkdocs_hook.py\n  - {hook}\n", 1)
+    elif "hooks:" in config:
         config = config.replace("hooks:\n", f"hooks:\n  - {hook}\n", 1)
     else:
         config += f"hooks:\n  - {hook}\n"
