@@ -16,7 +16,10 @@ def limits(results: list[dict], floors: dict, profile: tuple | None, missed: set
             f"- **Build time.** At {count:,} dense terms the gap to the short floor is "
             f"{ours['total'] - floor['total']:.1f} s by phase: "
             + ", ".join(f"{name} {value:+.1f} s" for name, value in extra)
-            + f" (the generator, {large['generator_s']:.1f} s on its own, runs in the first phase). The floor's page is "
+            + f" (the generator, {large['generator_s']:.1f} s on its own, runs in the first phase; the last phase is "
+            "Pagefind indexing every term and topic page). The generator grows faster than the glossary: at "
+            f"{large['terms']:,} terms relating them (quoting each link's sentence, the nearest definitions of every "
+            "term) and linking them take most of it. The floor's page is "
             "a title and a paragraph; a term page carries its gist, credits, every definition with its links "
             f"({large['links'] / large['terms']:.1f} on average), topics, a walk section, a Related list with reasons "
             f"and a local graph ({large['page_kb']:.0f} KB of HTML a page), and the site adds the A–Z, topic, source, "
