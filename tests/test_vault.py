@@ -182,6 +182,19 @@ def test_a_concept_is_told_from_a_glossary_by_its_text():
     assert "## Intuition" in entry.body and "nn.MaxPool2d(2)" in entry.body  # sections stay, as sections
 
 
+def test_an_outline_linked_into_a_vault_is_one_concept():
+    """A Logseq-style note: every line a bullet, with wikilinks or tags, and no glossary idiom in it."""
+    outline = dedent("""\
+        - A **recurrent neural network** keeps a hidden state $h_t$
+          - trained with [[Backpropagation through time]]
+        - variants:: [[LSTM]], [[GRU]] #ml/sequence
+        """)
+    assert detect_shape(outline, ".md") == Shape.CONCEPT
+    (entry,) = concept.parse(outline, "vault/nlp/rnn.md").entries
+    assert entry.name == "Rnn" and entry.tags == ("ml/sequence",) and "[[LSTM]]" in entry.body
+    assert detect_shape("- [ ] buy milk\n- [ ] call Ann\n", ".md") is None  # a list with no vault sign
+
+
 def test_the_name_is_the_title_else_the_one_heading_else_the_file_name():
     assert concept.parse("---\ntitle: Adam\n---\n# Adam optimiser\nText.\n", "x/a.md").entries[0].name == "Adam"
     assert concept.parse("# Adam optimiser\n\nText about it.\n", "x/a.md").entries[0].name == "Adam optimiser"

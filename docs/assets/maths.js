@@ -1,7 +1,7 @@
 /* Maths: typeset with KaTeX, served by the site itself (vendor/katex/, copied from npm by the build).
  * Nothing is loaded on a page without maths. Note maths comes as pymdownx.arithmatex writes it
- * (<span class="arithmatex">\(…\)</span>, <div class="arithmatex">\[…\]</div>); a definition or gist
- * may also hold \(…\) or \[…\] as typed, which auto-render finds there (and nowhere else). */
+ * (<span class="arithmatex">\(…\)</span>, <div class="arithmatex">\[…\]</div>); a definition, gist or
+ * Related quote may also hold \(…\) or \[…\] as typed, which auto-render finds there (and nowhere else). */
 (function () {
   "use strict";
   var loading = null;
@@ -34,7 +34,7 @@
   function typeset() {
     var spans = document.querySelectorAll(".md-content .arithmatex");
     var loose = Array.prototype.filter.call(
-      document.querySelectorAll(".md-content .note-md, .md-content .gist"),
+      document.querySelectorAll(".md-content .note-md, .md-content .gist, .md-content .related"),
       function (el) { return /\\\(|\\\[|\$\$/.test(el.textContent); }
     );
     if (!spans.length && !loose.length) return;

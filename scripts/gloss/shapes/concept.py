@@ -132,8 +132,10 @@ def score(text: str) -> int:
         points -= 4
     if headed > MAX_SECTIONS:
         points -= 4
-    if not entries and (first or title):
-        points += 2  # prose that no glossary idiom reads, or a title alone: a note about one concept
+    if not entries and (first or title or _WIKILINK.search(text) or _TAG.search(_without_code(text))):
+        # prose that no glossary idiom reads, a title alone, or an outline linked into a vault (Logseq):
+        # a note about one concept
+        points += 2
     return points
 
 
