@@ -152,6 +152,7 @@ def test_phone_viewport_shows_drawer_and_search(browser, server):
     page.goto("/terms/dropout/")
     page.locator("label.md-header__button[for='__search']").click()
     expect(page.locator("input.md-search__input")).to_be_visible()
+    expect(page.locator("input.md-search__input")).to_be_focused()  # Material focuses it after the toggle
     page.keyboard.type("Epoch", delay=40)
     first = page.locator(".md-search-result__item a").first
     expect(first).to_have_attribute("href", re.compile("/terms/epoch/"))
