@@ -20,9 +20,9 @@ from typing import NamedTuple
 from . import settings, similarity, vendor, wikilinks
 from .link import link
 from .merge import credits, curated, merge, tags
-from .model import Issue, Level, Linked, Settings, Site
+from .model import Issue, Level, Linked, Note, Settings, Site
 from .pages import emit
-from .read import CURATED, parse, walk
+from .read import CURATED, parse
 from .relate import relate
 from .write import write
 
@@ -64,8 +64,8 @@ def summary(linked: Linked, issues: tuple[Issue, ...] | list[Issue]) -> str:
     )
 
 
-def stamp(folder: Path) -> float:
-    """When the notes last changed: SOURCE_DATE_EPOCH when set, else the newest file time.
+def stamp(folder: Path, notes: list[Note]) -> float:
+    """When the notes last changed: SOURCE_DATE_EPOCH when set, else the newest note's file time.
 
     It dates the flashcard deck, so the same notes give the same deck and a
     changed note gives a newer one (which Anki takes as an update).
@@ -73,7 +73,7 @@ def stamp(folder: Path) -> float:
     fixed = os.environ.get("SOURCE_DATE_EPOCH")
     if fixed:
         return float(fixed)
-    times = [path.stat().st_mtime for path in walk(folder).notes] if folder.is_dir() else []
+    times = [(folder.parent / note.path).stat().st_mtime for note in notes]
     return float(int(max(times, default=0.0)))
 
 
@@ -103,7 +103,7 @@ def generate(folder: Path, site_settings: Settings | None = None) -> Generated:
         maths, maths_issues = vendor.read_maths(folder.parent)  # only maths needs KaTeX
         vendored.update(maths)
         issues.extend(maths_issues)
-    site = Site(linked, tuple(issues), site_settings, stamp(folder), concepts, vendored)
+    site = Site(linked, tuple(issues), site_settings, stamp(folder, notes), concepts, vendored)
     return Generated(linked, issues, emit(site))
 
 

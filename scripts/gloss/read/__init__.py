@@ -14,7 +14,7 @@ from .. import names, obsidian, shapes
 from ..model import Issue, Note, Shape, Slug
 from .assets import read_assets
 from .decode import decode
-from .folders import ATTACHMENT_FOLDERS, CURATED, IGNORED, IMAGE_SUFFIXES, NOTE_SUFFIXES, find_notes, shown_path, walk
+from .folders import ATTACHMENT_FOLDERS, CURATED, IGNORED, IMAGE_SUFFIXES, NOTE_SUFFIXES, shown_path, walk
 
 __all__ = [
     "CURATED",
@@ -22,7 +22,6 @@ __all__ = [
     "IMAGE_SUFFIXES",
     "NOTE_SUFFIXES",
     "decode",
-    "find_notes",
     "parse",
     "parse_note",
     "read_assets",

@@ -42,12 +42,6 @@ def shown_path(folder: Path, path: Path) -> str:
     return "/".join((folder.name, *path.relative_to(folder).parts))
 
 
-def find_notes(folder: Path) -> tuple[list[Path], list[Issue]]:
-    """The note files under a folder, in path order, and an issue for every other file."""
-    vault = walk(folder)
-    return vault.notes, vault.issues
-
-
 def walk(folder: Path) -> Vault:
     """Read a folder and its folders (a vault, part of one, or a symlink to one): notes in path order.
 

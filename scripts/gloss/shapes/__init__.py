@@ -29,7 +29,6 @@ SHAPES: dict[Shape, ShapeModule] = {
     module.SHAPE: ShapeModule(module.detect, module.parse, (module.__doc__ or "").strip())
     for module in (concept, yaml_list, loci, what_is, keywords, wiki, markdown, rst)
 }
-PLAIN_TEXT_SHAPES = tuple(shape for shape in SHAPES if shape != Shape.MARKDOWN)
 _LEARNER_SHAPES = (Shape.LIST, Shape.LOCI, Shape.WHAT_IS, Shape.KEYWORDS, Shape.WIKI)
 _LOCUS_LINE = re.compile(r"^\s*(?:[-*+]\s*)?[^:]{0,80}:\s+[^:]{1,80}:(?:\s|$)")
 _WHAT_IS_HEADING = re.compile(r"^#{1,6}\s+(?:what|who)\s+(?:is|are)\b", re.I)
@@ -39,14 +38,6 @@ _EXTENSION_SHAPES = {".md": "markdown", ".markdown": "markdown", ".mdown": "mark
 # Markdown syntax that a plain-text shape would show as typed.
 _MARKDOWN_BLOCKS = {"fence", "dl_open", "blockquote_open", "tbody_open"}
 _MARKDOWN_INLINES = {"strong_open", "em_open", "image", "code_inline"}
-
-
-def plain_text_shape(text: str) -> Shape | None:
-    """The plain-text shape of a note: the surest sign, the learner's shapes first on a tie."""
-    fits = _fits(text)
-    best = max((fits[shape] for shape in PLAIN_TEXT_SHAPES), default=Fit.NO)
-    tied = sorted((shape for shape in PLAIN_TEXT_SHAPES if fits[shape] == best), key=_tie_order)
-    return tied[0] if best and tied else None
 
 
 def _places_terms_at_loci(text: str) -> bool:
