@@ -167,7 +167,7 @@ def test_every_term_name_and_alias_finds_its_page_first(page):
     from gloss.build import generate
 
     linked = generate(ROOT / "glossary")[0]
-    # A stub (a name no note defines) ranks after every defined page: it is found, not first.
+    # A stub (a name no note defines) ranks after every defined page: it is found, last, never cut off.
     stubs = {slug for slug, item in linked.terms.items() if item.term.stub}
     queries = [(item.term.name, slug) for slug, item in linked.terms.items()]
     queries += [(alias, slug) for slug, item in linked.terms.items() for alias in item.term.aliases]

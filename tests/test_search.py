@@ -254,3 +254,16 @@ def test_a_defined_term_outranks_a_stub(browser, stub_site):
     expect(stub.locator(".glossary-search__kind")).to_have_text(re.compile("stub", re.I))
     assert watch.errors == [] and watch.outside == []
     context.close()
+
+
+def test_a_stub_typed_by_name_stays_listed_after_full_text_joins(page):
+    """ "L1 loss" is a stub of the learner's notes: defined pages come first, and however many full text
+    adds, the stub is still there, last."""
+    page.goto("/")
+    results_for(page, "L1 loss")
+    page.wait_for_timeout(1500)  # full text has joined by then (Pagefind answers in ~100 ms here)
+    found = slugs(page)
+    kinds = page.locator(".md-search-result__item .glossary-search__kind").all_inner_texts()
+    stubs = [slug for slug, kind in zip(found, kinds, strict=True) if "stub" in kind.lower()]
+    assert stubs and stubs[0] == "terms/l1-loss", found  # the stub typed, first of the stubs
+    assert found[-len(stubs) :] == stubs and len(found) > len(stubs)  # after every defined page

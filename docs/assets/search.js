@@ -290,10 +290,19 @@
     return what === "Term" && result.stub ? "Term · stub" : what;
   }
 
+  // The rows shown: defined results first, always; the stubs found come after them and are never cut
+  // off by a long list of full-text results (a reader who types a stub's exact name still sees it).
+  var STUBS_KEPT = 2;
+  function shortlist(found) {
+    var defined = found.filter(function (r) { return !r.stub; });
+    var stubs = found.filter(function (r) { return r.stub; }).slice(0, STUBS_KEPT);
+    return defined.slice(0, SHOWN - stubs.length).concat(stubs);
+  }
+
   function render(text, found) {
     list.innerHTML = "";
     var h = "?h=" + encodeURIComponent(highlighted(text.trim())).replace(/%20/g, "+");
-    found.slice(0, SHOWN).forEach(function (result, index) {
+    shortlist(found).forEach(function (result, index) {
       var item = document.createElement("li");
       item.className = "md-search-result__item";
       var link = document.createElement("a");
@@ -346,8 +355,7 @@
         var seen = {};
         named.forEach(function (r) { seen[r.url] = true; });
         var all = named.concat(texts.filter(function (r) { return !seen[r.url] && (seen[r.url] = true); }));
-        // A defined term always outranks a stub, whichever way it was found (the sort is stable).
-        render(text, all.filter(function (r) { return !r.stub; }).concat(all.filter(function (r) { return r.stub; })));
+        render(text, all);  // a defined term always outranks a stub, whichever way it was found (shortlist)
       });
     });
   }
