@@ -122,13 +122,13 @@ def test_spellings_of_one_concept_are_one_page_with_the_reason_reported(built):
 def test_the_sources_page_lists_whose_words_each_note_holds(built):
     index = built.files["sources/index.md"]
     rows = [line for line in index.split("\n") if line.startswith("| [")]
-    assert rows[0].startswith("| [House](house.md) | yours |")  # the learner's own first
+    assert rows[0] == "| [House](house.md) | 3 | yours |"  # the learner's own first
     assert (
-        "| [Glossary of terms](theirs.md) | Ada Writer ([source](https://example.org/ml-glossary)) | CC BY 4.0 |"
+        "| [Glossary of terms](theirs.md) | 4 | Ada Writer (CC BY 4.0, [source](https://example.org/ml-glossary)) |"
         in index
     )
     page = built.files["sources/theirs.md"]
-    assert "**Whose words:** Ada Writer ([source](https://example.org/ml-glossary)), CC BY 4.0" in page
+    assert "**Whose words:** Ada Writer (CC BY 4.0, [source](https://example.org/ml-glossary))" in page
     assert "| Own |" not in page and "| Author |" not in page  # said once, in the credit
 
 

@@ -39,6 +39,9 @@ def test_a_card_hides_the_term_until_show_answer(page):
     page.get_by_role("button", name="Show answer").click()
     expect(answer).to_be_visible()
     expect(answer.get_by_role("link", name="Transfer learning")).to_be_visible()
+    answer.get_by_role("link", name="Transfer learning").hover()
+    page.wait_for_timeout(400)
+    expect(page.locator(".term-preview")).to_be_hidden()  # no preview over the answer under the pointer
     expect(page.locator(".rehearse__own")).to_contain_text("In your words:")
     expect(page.locator(".rehearse__gist")).to_contain_text("Transfer learning applies knowledge")
     for name in ("Again", "Hard", "Good", "Easy"):

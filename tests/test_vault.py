@@ -216,6 +216,14 @@ def test_wikilinks_are_read_with_their_lines_outside_code():
     assert obsidian.parse_wikilink("Note\\|label").label == "label"  # a pipe escaped inside a table
 
 
+def test_a_callouts_title_is_no_part_of_its_text():
+    """The quote Related makes of a link inside a callout starts at the callout's text, not "[!tip] Rank"."""
+    from gloss.mdparse import plain_text
+
+    assert plain_text("> [!tip] Rank\n> Start with r = 8.\n\n> [!note]\n> Plain.") == ["Start with r = 8.", "Plain."]
+    assert plain_text("> [not a callout] quoted\n> text") == ["[not a callout] quoted text"]
+
+
 def test_comments_and_shortcodes_are_blanked_keeping_lines():
     text = "a %% hidden %% b\n%%\nmany\nlines\n%%\n{% include x.html %}\n```\n%% code %%\n```\n"
     stripped, issues = obsidian.strip(text, "n.md")
@@ -306,6 +314,9 @@ def test_maths_typeset_in_the_browser(vault_server, browser):
     assert "\\frac" not in page.locator("article").inner_text()
     page.goto(f"{vault_server}/terms/attention/")
     page.wait_for_selector(".note-md .katex-display")  # "\\[ … \\]" as typed in the note
+    page.goto(f"{vault_server}/a-z/")  # gists with maths in the A–Z list
+    page.wait_for_selector("article li .katex")
+    assert "\\Delta" not in page.locator("article").inner_text()
     page.goto(f"{vault_server}/terms/epoch/")
     assert errors == [] and outside == []
     context.close()

@@ -5,6 +5,7 @@
 (function () {
   "use strict";
   var loading = null;
+  var LOOSE = ".md-content .note-md, .md-content .gist, .md-content .related, .md-content article li";
 
   function base() {
     var config = JSON.parse(document.getElementById("__config").textContent);
@@ -33,10 +34,12 @@
 
   function typeset() {
     var spans = document.querySelectorAll(".md-content .arithmatex");
-    var loose = Array.prototype.filter.call(
-      document.querySelectorAll(".md-content .note-md, .md-content .gist, .md-content .related"),
-      function (el) { return /\\\(|\\\[|\$\$/.test(el.textContent); }
-    );
+    // Definitions, gists and Related quotes, and the lists of terms with their gists (A–Z, topics);
+    // an element inside another of them is typeset with it.
+    var loose = Array.prototype.filter.call(document.querySelectorAll(LOOSE), function (el) {
+      var outer = el.parentElement && el.parentElement.closest(LOOSE);
+      return !outer && /\\\(|\\\[|\$\$/.test(el.textContent);
+    });
     if (!spans.length && !loose.length) return;
     load().then(function () {
       spans.forEach(function (el) {

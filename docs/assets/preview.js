@@ -18,7 +18,8 @@
   function termLink(target) {
     if (!(target instanceof Element)) return null;
     var link = target.closest("a[href]");
-    if (!link || !link.closest(".md-content article") || link.closest(".headerlink")) return null;
+    // Not in a rehearsal card: the answer's term link would hide the answer under the pointer.
+    if (!link || !link.closest(".md-content article") || link.closest(".headerlink, .rehearse")) return null;
     var url = new URL(link.getAttribute("href"), document.baseURI);
     if (url.origin !== location.origin || !TERM.test(url.pathname)) return null;
     if (url.pathname === location.pathname) return null;

@@ -100,14 +100,24 @@ def plain_text(markdown: str) -> list[str]:
     """A Markdown text as plain text, one string per paragraph, list item, table row or code block."""
     out: list[str] = []
     row: list[str] | None = None
-    for token in parse(markdown):
+    tokens = parse(markdown)
+    for index, token in enumerate(tokens):
         if token.type == "tr_open":
             row = []
         elif token.type == "tr_close" and row is not None:
             out.append(" | ".join(cell for cell in row if cell))
             row = None
         elif token.type == "inline":
-            text = plain(token.children, images=False)
+            children = token.children or []
+            if (
+                index >= 2
+                and tokens[index - 2].type == "blockquote_open"
+                and obsidian.callout(token.content.split("\n")[0])
+            ):
+                # A callout's title line ("[!tip] Rank") is its heading, not its text.
+                cut = next((i for i, c in enumerate(children) if c.type in ("softbreak", "hardbreak")), len(children))
+                children = children[cut + 1 :]
+            text = plain(children, images=False)
             if row is not None:
                 row.append(text)
             elif text:

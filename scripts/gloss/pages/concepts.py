@@ -32,7 +32,7 @@ def topic_list(concepts: Concepts, page: str) -> str:
     return "".join(
         f'- <span class="graph-swatch graph-topic-{colours[topic.slug]}"></span> '
         f"[{md(topic.name, start=False)}]({link_to(page, topic_path(topic.slug))}) "
-        f"({len(topic.terms)}): {md(topic.about, start=False)}\n"
+        f"({len(topic.terms)}){': ' + md(topic.about, start=False) if topic.about else ''}\n"
         for topic in concepts.topics
     )
 

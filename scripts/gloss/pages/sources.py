@@ -19,13 +19,13 @@ def index_page(site: Site) -> str:
         ),
         "# Sources\n\n",
         "Your own notes, then other people's, each credited as its author asks.\n\n",
-        "| Note | Whose words | Licence | Entries |\n|---|---|---|---:|\n",
+        "| Note | Entries | Whose words |\n|---|---:|---|\n",
     ]
     notes = site.linked.glossary.notes
     for note in [*(n for n in notes if n.credit.own), *(n for n in notes if not n.credit.own)]:
         out.append(
             f"| [{md(note.title, start=False)}]({link_to(SOURCES_INDEX, source_path(note.slug))}) "
-            f"| {whose(note)} | {md(note.credit.licence, start=False)} | {len(note.entries)} |\n"
+            f"| {len(note.entries)} | {whose(note)} |\n"
         )
     out.append(
         f"\n<small>For whoever keeps the notes: the [build report]({link_to(SOURCES_INDEX, REPORT_PAGE)}) "
@@ -35,12 +35,13 @@ def index_page(site: Site) -> str:
 
 
 def whose(note: Note) -> str:
-    """ "yours", or the author, linking to where the note comes from."""
+    """ "yours", or the author with the licence, linking to where the note comes from."""
     credit = note.credit
     who = "yours" if credit.own else md(credit.author or "someone else's", start=False)
+    extra = [md(credit.licence, start=False)] if credit.licence else []
     if credit.url:
-        who += f" ([source]({credit.url}))"
-    return who
+        extra.append(f"[source]({credit.url})")
+    return who + (f" ({', '.join(extra)})" if extra else "")
 
 
 def note_page(note: Note, slugs: dict[tuple[str, int], Slug]) -> str:
@@ -57,8 +58,7 @@ def note_page(note: Note, slugs: dict[tuple[str, int], Slug]) -> str:
         f"{len(note.entries)} entries, in the note's order.\n\n",
     ]
     if not note.credit.own:
-        licence = f", {md(note.credit.licence, start=False)}" if note.credit.licence else ""
-        out.append(f"**Whose words:** {whose(note)}{licence}\n{{: .credit }}\n\n")
+        out.append(f"**Whose words:** {whose(note)}\n{{: .credit }}\n\n")
     credited = {"own"} if note.credit.own else {"own", "author", "url", "source", "link", "licence", "license"}
     fields = [(label, value) for label, value in note.meta if label.lower() not in credited]  # not twice
     if fields:
