@@ -224,6 +224,12 @@ def test_a_callouts_title_is_no_part_of_its_text():
     assert plain_text("> [not a callout] quoted\n> text") == ["[not a callout] quoted text"]
 
 
+def test_fenced_code_closes_only_on_its_own_fence():
+    lines = ["text", "````md", "~~~", "```", "# not a title", "````", "# Title"]
+    assert obsidian.fenced(lines) == [False, True, True, True, True, True, False]
+    assert concept.parse("\n".join(lines) + "\nBody.\n", "v/x.md").entries[0].name == "Title"
+
+
 def test_comments_and_shortcodes_are_blanked_keeping_lines():
     text = "a %% hidden %% b\n%%\nmany\nlines\n%%\n{% include x.html %}\n```\n%% code %%\n```\n"
     stripped, issues = obsidian.strip(text, "n.md")

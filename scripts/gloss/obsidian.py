@@ -66,21 +66,28 @@ def parse_wikilink(inner: str, embed: bool = False, line: int = 0) -> WikiLink:
     return WikiLink(target.strip(), heading.strip().lstrip("^"), label.strip(), embed, line)
 
 
+def fenced(lines: list[str]) -> list[bool]:
+    """For each line, whether it is fenced code or a fence around it (a fence closes on the same
+    character, at least as long as the one that opened it)."""
+    out = []
+    fence = ""
+    for line in lines:
+        opened = _FENCE.match(line)
+        marker = opened.group(1) if opened else ""
+        if marker and (not fence or (marker[0] == fence[0] and len(marker) >= len(fence))):
+            fence = "" if fence else marker
+            out.append(True)
+        else:
+            out.append(bool(fence))
+    return out
+
+
 def wikilinks(text: str) -> list[WikiLink]:
     """Every wikilink and embed of a text, with its line, outside fenced code."""
     found = []
-    fence = ""
-    for number, line in enumerate(text.split("\n"), start=1):
-        opened = _FENCE.match(line)
-        if opened:
-            marker = opened.group(1)
-            if not fence:
-                fence = marker
-                continue
-            if marker[0] == fence[0] and len(marker) >= len(fence):
-                fence = ""
-                continue
-        if fence:
+    lines = text.split("\n")
+    for number, (line, code) in enumerate(zip(lines, fenced(lines), strict=True), start=1):
+        if code:
             continue
         for match in _WIKILINK.finditer(re.sub(r"`[^`]*`", lambda m: " " * len(m.group()), line)):
             found.append(parse_wikilink(match.group(2), bool(match.group(1)), number))
@@ -91,7 +98,6 @@ def strip(text: str, path: str) -> tuple[str, list[Issue]]:
     """The text with comments and shortcodes blanked (newlines kept), and a report line for each."""
     issues: list[Issue] = []
     out = []
-    fence = ""
     chunk: list[str] = []
     start = 1
 
@@ -99,13 +105,9 @@ def strip(text: str, path: str) -> tuple[str, list[Issue]]:
         if chunk:
             out.append(_blank("\n".join(chunk), start, path, issues))
 
-    for number, line in enumerate(text.split("\n"), start=1):
-        opened = _FENCE.match(line)
-        inside = bool(fence)
-        if opened and (not fence or (opened.group(1)[0] == fence[0] and len(opened.group(1)) >= len(fence))):
-            fence = "" if fence else opened.group(1)
-            inside = True
-        if inside:
+    lines = text.split("\n")
+    for number, (line, code) in enumerate(zip(lines, fenced(lines), strict=True), start=1):
+        if code:
             flush()
             chunk, start = [], number + 1
             out.append(line)

@@ -23,6 +23,7 @@ import yaml
 
 from .. import mdparse, names
 from ..model import Entry, Issue, Level, Shape
+from ..obsidian import fenced
 from . import markdown
 from .common import Fit, Parsed, has_front_matter
 from .mdblocks import inline_name
@@ -65,12 +66,10 @@ def _strings(value: object) -> list[str]:
 def _title(lines: list[str], start: int) -> tuple[str, int] | None:
     """The note's one level-1 heading (ATX or setext) and its 0-based line, when there is exactly one."""
     found = []
-    fence = False
+    code = fenced(lines)
     for index in range(start, len(lines)):
         line = lines[index]
-        if line.lstrip().startswith(("```", "~~~")):
-            fence = not fence
-        if fence:
+        if code[index]:
             continue
         match = _H1.match(line)
         if match:
@@ -175,11 +174,10 @@ def parse(text: str, path: str) -> Parsed:
     tags = [*_strings(data.get("tags")), *_strings(data.get("tag"))]
     body: list[str] = []
     shown: list[int] = []
-    fence = False
+    code = fenced(lines)
     for index in range(start, len(lines)):
         raw = lines[index]
-        if raw.lstrip().startswith(("```", "~~~")):
-            fence = not fence
+        fence = code[index]
         if index in skip:
             body.append("")
             continue
