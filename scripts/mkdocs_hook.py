@@ -20,7 +20,7 @@ from typing import Any
 
 from mkdocs.structure.files import File, Files, InclusionLevel, file_sort_key
 
-from gloss import incremental, settings
+from gloss import incremental, parallel, settings
 from gloss.build import generate, summary
 from gloss.escape import drop, lift
 from gloss.model import Level
@@ -31,6 +31,20 @@ NAV_PAGES = {TOPICS_INDEX, SOURCES_INDEX}  # generated pages that the nav in mkd
 OUTSIDE_NAV = {REPORT_PAGE}  # generated pages outside the generated folders that the nav leaves out
 SITEMAPS = ("sitemap.xml", "sitemap.xml.gz")
 _FILES: dict[str, list[File]] = {}  # this build's generated files, by site_dir
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    parallel.on_startup(command, dirty)  # the pages are rendered on two cores (gloss/parallel.py)
+
+
+def on_nav(nav: Any, config: Any, files: Files) -> Any:
+    parallel.on_nav(nav)
+    return nav
+
+
+def on_env(env: Any, config: Any, files: Files) -> Any:
+    parallel.on_env(files)
+    return env
 
 
 def on_config(config: Any) -> Any:
@@ -174,6 +188,7 @@ def on_post_build(config: Any) -> None:
     Without a site_url, MkDocs' sitemap would list no real address: it goes.  What this build wrote
     is recorded, and what the last one wrote that this one no longer makes is deleted (a rebuild
     with ``--dirty`` keeps old files)."""
+    parallel.on_post_build()  # the pages rendered on the second core are written
     built = {
         file.dest_uri: file.digest or incremental.digest(file._content)
         for file in _FILES.pop(config.site_dir, [])

@@ -9,6 +9,9 @@ the term itself, and each target is linked once per definition.
 
 from __future__ import annotations
 
+import bisect
+import functools
+import itertools
 import re
 
 from . import names
@@ -39,21 +42,33 @@ def formula_spans(text: str) -> list[tuple[int, int]]:
     return found + [match.span() for match in _TEX.finditer(text)] if "\\" in text or "$$" in text else found
 
 
+@functools.lru_cache(maxsize=2048)
+def _sentence_marks(text: str) -> tuple[list[int], list[int]]:
+    """Where each break between sentences starts and ends (a text is quoted at many of its links)."""
+    marks = [match.span() for match in _SENTENCE_END.finditer(text)]
+    return [start for start, _ in marks], [end for _, end in marks]
+
+
 def sentence_at(text: str, start: int, end: int, limit: int = 160) -> str:
     """The sentence of ``text`` that holds text[start:end], shortened around it to about ``limit`` characters."""
-    begin = 0
-    for boundary in _SENTENCE_END.finditer(text, 0, start):
-        begin = boundary.end()
-    after = _SENTENCE_END.search(text, end)
-    sentence = " ".join(text[begin : after.start() if after else len(text)].split())
+    starts, ends = _sentence_marks(text)
+    before = bisect.bisect_right(ends, start)
+    begin = ends[before - 1] if before else 0
+    after = bisect.bisect_left(starts, end)
+    words = text[begin : starts[after] if after < len(starts) else len(text)].split()
+    sentence = " ".join(words)
     if len(sentence) <= limit:
         return sentence
-    words = sentence.split(" ")
-    at = len(" ".join(text[begin:start].split()).split(" ")) - 1  # the word the link starts at
+    at = max(len(text[begin:start].split()), 1) - 1  # the word the link starts at
+    edge = list(itertools.accumulate((len(word) + 1 for word in words), initial=0))
+
+    def width(first: int, last: int) -> int:  # len(" ".join(words[first : last + 1]))
+        return edge[last + 1] - edge[first] - 1
+
     first, last = at, at
-    while last + 1 < len(words) and len(" ".join(words[first : last + 2])) <= limit:
+    while last + 1 < len(words) and width(first, last + 1) <= limit:
         last += 1
-        if first > 0 and len(" ".join(words[first - 1 : last + 1])) <= limit:
+        if first > 0 and width(first - 1, last) <= limit:
             first -= 1
     return ("…" if first else "") + " ".join(words[first : last + 1]) + ("…" if last + 1 < len(words) else "")
 

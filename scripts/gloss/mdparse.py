@@ -75,8 +75,16 @@ def parser() -> MarkdownIt:
 MATH = ("math_inline", "math_inline_double", "math_block", "math_block_label", "math_block_eqno")
 
 
+@functools.lru_cache(maxsize=2)
 def parse(text: str) -> list[Token]:
+    """A note's tokens.  Detecting a note's shape and reading it parse the same text more than once,
+    so the last texts' tokens are kept (shared: nothing changes a token once parsed); ``forget``
+    lets them go once the notes are read."""
     return parser().parse(text)
+
+
+def forget() -> None:
+    parse.cache_clear()
 
 
 def plain(children: list[Token] | None, images: bool = True) -> str:

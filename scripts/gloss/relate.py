@@ -126,7 +126,7 @@ def name_relations(terms: dict[Slug, Term], board: _Board) -> None:
                         found.add(single[part])
                     if part in every_word:  # "minibatch" and "batch size" share "batch"
                         sharing[part].add(slug)
-        for other in found - {slug}:
+        for other in sorted(found - {slug}):  # in one order whatever the hash seed (ties rank alike)
             name = terms[other].name
             board.add(slug, other, SCORES["name"], Reason("name", "Part of this name"))
             board.add(other, slug, SCORES["name"], Reason("name", f"Its name contains “{name}”"))
@@ -135,8 +135,8 @@ def name_relations(terms: dict[Slug, Term], board: _Board) -> None:
                 board.add(other, slug, 2.0, Reason("name", f"This definition says “{code.upper()}”"))
     for word, slugs in sorted(sharing.items(), key=lambda item: -len(item[0])):  # the longest shared word only
         if 2 <= len(slugs) <= COMMON_WORD and len(word) >= 4:
-            for slug in slugs:
-                for other in slugs - {slug}:
+            for slug in sorted(slugs):
+                for other in sorted(slugs - {slug}):
                     if not any(reason.kind == "name" for reason in board.reasons(slug, other)):
                         board.add(slug, other, SCORES["shared-word"], Reason("name", f"Both names say “{word}”"))
 
@@ -168,6 +168,7 @@ def relate(linked: Linked, similar: Similarity, curated_path: str = "glossary/cu
     names_of = {topic.slug: topic.name for topic in topic_list}
     filler = _Fill(terms, term_topics, by_topic, nearest, names_of, board)
     texts: dict[Slug, list[str]] = {}
+    quotes: dict[tuple[Slug, str], str] = {}  # a link's sentence shows on both its ends' pages
 
     def quoted(slug: Slug, other: Slug, reasons: tuple[Reason, ...]) -> tuple[Reason, ...]:
         """The reasons with each link's sentence quoted from the definition it stands in."""
@@ -175,9 +176,11 @@ def relate(linked: Linked, similar: Similarity, curated_path: str = "glossary/cu
         for reason in reasons:
             if reason.context and reason.kind in ("links-to", "linked-from"):
                 source = slug if reason.kind == "links-to" else other
-                if source not in texts:
-                    texts[source] = _texts(terms[source])
-                reason = Reason(reason.kind, reason.text, quote(reason.context, texts[source]))
+                if (source, reason.context) not in quotes:
+                    if source not in texts:
+                        texts[source] = _texts(terms[source])
+                    quotes[source, reason.context] = quote(reason.context, texts[source])
+                reason = Reason(reason.kind, reason.text, quotes[source, reason.context])
             out.append(reason)
         return tuple(out)
 

@@ -17,6 +17,7 @@ from typing import Any
 from .model import Glossary, Slug, Term
 
 BLOCK = 1000  # rows of cosines computed at once (BLOCK x terms floats)
+DENSE = 8_000_000  # up to this many terms x words, the cosines are dense products (BLAS), not sparse ones
 
 
 def document(term: Term) -> str:
@@ -60,13 +61,17 @@ class Similarity:
         import numpy as np
 
         result: dict[Slug, list[tuple[Slug, float]]] = {}
-        transposed = self.matrix.T.tocsc()
+        rows, words = self.matrix.shape
+        dense = self.matrix.toarray() if rows * words <= DENSE else None
+        other = dense.T if dense is not None else self.matrix.T.tocsc()
         keep = min(count, len(self.slugs) - 1)
-        for start in range(0, len(self.slugs), BLOCK):
-            scores = (self.matrix[start : start + BLOCK] @ transposed).toarray()
-            for offset in range(scores.shape[0]):
-                scores[offset, start + offset] = 0.0  # not itself
-            best = np.argpartition(-scores, keep - 1, axis=1)[:, :keep]
+        for start in range(0, rows, BLOCK):
+            block = dense[start : start + BLOCK] if dense is not None else self.matrix[start : start + BLOCK]
+            scores = block @ other
+            scores = scores if dense is not None else scores.toarray()
+            size = scores.shape[0]
+            scores[np.arange(size), np.arange(start, start + size)] = 0.0  # not itself
+            best = np.argpartition(scores, scores.shape[1] - keep, axis=1)[:, -keep:]
             for offset, columns in enumerate(best):
                 row = scores[offset]
                 pairs = [(self.slugs[c], round(float(row[c]), 4)) for c in columns if row[c] > 1e-9]

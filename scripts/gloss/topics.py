@@ -42,7 +42,7 @@ def assign(
         if votes:
             best = max(votes, key=lambda topic: (votes[topic], -order[topic]))
             term_topics[term.slug] = (best,)
-            top = sorted(voters, key=lambda slug: -voters[slug])[:3]
+            top = sorted(voters, key=lambda slug: (-voters[slug], slug))[:3]
             evidence = ", ".join(linked.terms[slug].term.name for slug in top)
             name = next(info.name for info in infos if info.slug == best)
             message = f"topic of '{term.name}' suggested: {name} (from {evidence}); confirm it under 'terms:' in {curated_path}"

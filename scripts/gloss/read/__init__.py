@@ -93,6 +93,7 @@ def parse(folder: Path) -> tuple[list[Note], list[Issue]]:
                 issues.extend(asset_issues)
             notes.append(note)
             issues.extend(note.issues)
+    shapes.forget()  # a note's tokens, kept while its shape was found and read, are done with
     return _titles_over_aliases(notes, issues), issues
 
 

@@ -131,3 +131,9 @@ def parse(shape: Shape, text: str, path: str) -> Parsed:
 
 
 __all__ = ["SHAPES", "Fit", "Parsed", "ShapeModule", "detect_shape", "parse"]
+
+
+def forget() -> None:
+    """Once every note is read: the tokens and readings kept while finding and reading shapes go."""
+    mdparse.forget()
+    markdown.forget()

@@ -197,6 +197,11 @@ def parse(text: str, path: str) -> Parsed:
     )
 
 
+def forget() -> None:
+    """Let the kept results go (``shapes.forget``)."""
+    _parse.cache_clear()
+
+
 @functools.lru_cache(maxsize=4)
 def _parse(text: str) -> Parsed:
     path = ""

@@ -1,0 +1,104 @@
+"""Pages rendered on two cores (gloss/parallel.py): the same site as on one, every file; a failure or
+a warning in the second process reaches the build, which stops or counts it as its own."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, copy_project
+
+from glosstools.bench.synthetic import dense_glossary
+
+TERMS = 320  # above parallel.MIN_PAGES
+
+
+def _glossary(folder: Path, vault: bool) -> Path:
+    """The learner's notes, a Markdown glossary of a few hundred terms and (with ``vault``) the test
+    vault, whose broken image and alias are warnings."""
+    shutil.copytree(ROOT / "glossary", folder)
+    if vault:
+        shutil.copytree(ROOT / "tests" / "vault", folder / "vault")
+    dense_glossary(folder / "big", TERMS)
+    return folder
+
+
+def _build(project: Path, site: str, workers: str, *extra: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "GLOSS_WORKERS": workers, "SOURCE_DATE_EPOCH": "1700000000"}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(project / site), *extra],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=600,
+    )
+
+
+def _files(site: Path) -> dict[str, bytes]:
+    return {str(path.relative_to(site)): path.read_bytes() for path in site.rglob("*") if path.is_file()}
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("parallel")
+    return copy_project(root / "project", _glossary(root / "notes", vault=True))
+
+
+def test_two_cores_build_the_same_site_as_one(project):
+    one = _build(project, "one", "1", "--verbose")
+    two = _build(project, "two", "2", "--verbose")
+    assert one.returncode == 0, one.stderr[-3000:]
+    assert two.returncode == 0, two.stderr[-3000:]
+    assert "on a second core" not in one.stderr
+    assert "pages are read and rendered on a second core" in two.stderr  # it did fork
+    first, second = _files(project / "one"), _files(project / "two")
+    assert len(first) > TERMS
+    assert sorted(first) == sorted(second)
+    assert [path for path in first if first[path] != second[path]] == []
+
+
+HOOK = textwrap.dedent("""\
+    import logging, os
+    PARENT = os.getpid()
+
+    def on_page_content(html, page, config, files):
+        if os.getpid() != PARENT and page.file.src_uri.startswith("terms/"):
+            if os.environ.get("FAIL_IN_WORKER"):
+                raise ValueError("a fault in a page only the second process renders")
+            logging.getLogger("mkdocs.hooks.probe").warning("said by the second process")
+        return html
+    """)
+
+
+@pytest.fixture(scope="module")
+def probed(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("probed")
+    project = copy_project(root / "project", _glossary(root / "notes", vault=False))
+    assert _build(project, "clean", "2", "--strict").returncode == 0
+    (project / "probe.py").write_text(HOOK)
+    config = (project / "mkdocs.yml").read_text()
+    (project / "mkdocs.yml").write_text(config.replace("hooks:\n", "hooks:\n  - probe.py\n", 1))
+    return project
+
+
+def test_a_warning_in_the_second_process_counts_in_strict_mode(probed):
+    result = _build(probed, "warned", "2", "--strict")
+    assert result.returncode != 0
+    warned = result.stderr.count("said by the second process")
+    assert warned > 100  # once for each page the second process rendered
+    assert f"Aborted with {warned} warnings in strict mode" in result.stdout + result.stderr
+
+
+def test_a_failure_in_the_second_process_stops_the_build_with_its_cause(probed, monkeypatch):
+    monkeypatch.setenv("FAIL_IN_WORKER", "1")
+    result = _build(probed, "failed", "2", "--strict")
+    assert result.returncode != 0
+    assert "Rendering the pages on a second core failed" in result.stderr
+    assert "a fault in a page only the second process renders" in result.stderr
+    assert "Traceback" not in result.stderr
