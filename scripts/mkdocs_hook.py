@@ -23,7 +23,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel, file_sort_key
 from gloss import incremental, parallel, settings
 from gloss.build import generate, summary
 from gloss.escape import drop, lift
-from gloss.model import Level
+from gloss.model import Deferred, Level
 from gloss.paths import GENERATED_DIRS, GENERATED_FILES, REPORT, REPORT_PAGE, SOURCES_INDEX, TERMS, TOPICS, TOPICS_INDEX
 
 log = logging.getLogger("mkdocs.hooks.glossary")
@@ -34,17 +34,16 @@ _FILES: dict[str, list[File]] = {}  # this build's generated files, by site_dir
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    parallel.on_startup(command, dirty)  # the pages are rendered on two cores (gloss/parallel.py)
+    parallel.on_startup(command, dirty)  # term pages rendered just in time, on two cores (gloss/parallel.py)
 
 
 def on_nav(nav: Any, config: Any, files: Files) -> Any:
-    parallel.on_nav(nav)
+    parallel.on_nav(nav, files)
     return nav
 
 
-def on_env(env: Any, config: Any, files: Files) -> Any:
-    parallel.on_env(files)
-    return env
+def on_build_error(error: Exception) -> None:
+    parallel.on_build_error()
 
 
 def on_config(config: Any) -> Any:
@@ -63,21 +62,56 @@ def on_config(config: Any) -> Any:
 
 
 class Generated(File):
-    """A generated file that counts as changed only when its content did (see ``gloss.incremental``)."""
+    """A generated file that counts as changed only when its content did (see ``gloss.incremental``).
+
+    A term page's content is made when it is first read (``model.Deferred``), in the process that
+    renders it, and let go once the page is written (``forget``; ``gloss/parallel.py``)."""
 
     digest = ""
+    _make: Deferred | None = None
+
+    @classmethod
+    def made(cls, config: Any, path: str, content: Any, inclusion: InclusionLevel) -> Generated:
+        if not isinstance(content, Deferred):
+            return cls.generated(config, path, content=content, inclusion=inclusion)
+        file = cls.generated(config, path, content="", inclusion=inclusion)
+        file._content, file._make = None, content
+        return file
+
+    def _made(self) -> str | bytes | None:
+        if self._make is not None:
+            self._content, self._make = self._make(), None
+        return self._content
+
+    @property  # type: ignore[override]
+    def content_string(self) -> str:
+        content = self._made()
+        return content if isinstance(content, str) else File.content_string.fget(self)  # type: ignore[attr-defined]
+
+    @property  # type: ignore[override]
+    def content_bytes(self) -> bytes:
+        content = self._made()
+        return content.encode() if isinstance(content, str) else File.content_bytes.fget(self)  # type: ignore[attr-defined]
+
+    def size_hint(self) -> int:
+        return self._make.size if self._make is not None else len(self._content or "")
+
+    def forget(self) -> None:
+        """The page is written: keep the digest of its source, let the source go."""
+        if self._content is not None and not self.digest:
+            self.digest = incremental.digest(self._content)
+        self._content = None
 
     def is_modified(self) -> bool:
-        if self._content is None:
-            return super().is_modified()
+        content = self._made()
         if not self.digest:
-            self.digest = incremental.digest(self._content)
+            self.digest = incremental.digest(content or "")
         return incremental.changed(self.dest_dir, self.dest_uri, self.digest)
 
 
 def on_files(files: Files, config: Any) -> Files:
     root = Path(config.config_file_path).resolve().parent
-    linked, issues, generated = generate(root / "glossary", settings.from_config(config))
+    linked, issues, generated = generate(root / "glossary", settings.from_config(config), defer=True)
     for issue in issues:
         if issue.level == Level.WARNING:
             log.warning(str(issue))
@@ -99,7 +133,7 @@ def on_files(files: Files, config: Any) -> Files:
         in_nav = path in NAV_PAGES
         outside = (folder in GENERATED_DIRS and not in_nav) or path in OUTSIDE_NAV
         inclusion = InclusionLevel.NOT_IN_NAV if outside else InclusionLevel.UNDEFINED
-        files.append(Generated.generated(config, path, content=content, inclusion=inclusion))
+        files.append(Generated.made(config, path, content, inclusion))
     log.info(
         summary(linked, issues) + f"; {len(generated)} files generated; every skipped line, with file:line, "
         f"is in {REPORT} and on the report page (/report/, outside the nav)"
@@ -188,11 +222,10 @@ def on_post_build(config: Any) -> None:
     Without a site_url, MkDocs' sitemap would list no real address: it goes.  What this build wrote
     is recorded, and what the last one wrote that this one no longer makes is deleted (a rebuild
     with ``--dirty`` keeps old files)."""
-    parallel.on_post_build()  # the pages rendered on the second core are written
-    built = {
-        file.dest_uri: file.digest or incremental.digest(file._content)
+    built = {  # a page another process rendered has no digest here: the next build renders it again
+        file.dest_uri: file.digest or (incremental.digest(file._content) if file._content is not None else "")
         for file in _FILES.pop(config.site_dir, [])
-        if isinstance(file, Generated) and file._content is not None
+        if isinstance(file, Generated)
     }
     for gone in incremental.record(config.site_dir, built):
         path = Path(config.site_dir) / gone

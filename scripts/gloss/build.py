@@ -15,7 +15,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from . import settings, similarity, vendor, wikilinks
 from .link import link
@@ -30,7 +30,7 @@ from .write import write
 class Generated(NamedTuple):
     linked: Linked
     issues: list[Issue]
-    files: dict[str, str | bytes]  # path relative to docs/ -> content
+    files: dict[str, Any]  # path relative to docs/ -> content: str, bytes or (with ``defer``) a Deferred page
 
 
 @dataclass(frozen=True)
@@ -77,10 +77,11 @@ def stamp(folder: Path, notes: list[Note]) -> float:
     return float(int(max(times, default=0.0)))
 
 
-def generate(folder: Path, site_settings: Settings | None = None) -> Generated:
+def generate(folder: Path, site_settings: Settings | None = None, defer: bool = False) -> Generated:
     """Read, merge, link and emit: every file's content, nothing written yet.
 
-    Without settings, they come from the mkdocs.yml beside the glossary folder.
+    Without settings, they come from the mkdocs.yml beside the glossary folder.  With ``defer``, term
+    pages are made when they are read (``model.Deferred``), as the MkDocs hook reads them.
     """
     if site_settings is None:
         site_settings = settings.from_file(folder.parent / settings.CONFIG)
@@ -104,7 +105,7 @@ def generate(folder: Path, site_settings: Settings | None = None) -> Generated:
         vendored.update(maths)
         issues.extend(maths_issues)
     site = Site(linked, tuple(issues), site_settings, stamp(folder, notes), concepts, vendored)
-    return Generated(linked, issues, emit(site))
+    return Generated(linked, issues, emit(site, defer))
 
 
 def build(folder: Path, docs: Path, site_settings: Settings | None = None) -> Result:

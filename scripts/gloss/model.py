@@ -7,6 +7,7 @@ model into Markdown text.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Literal, NewType
@@ -268,6 +269,20 @@ class Settings:
     """Facts about the site whose source is mkdocs.yml (see ``settings.py``)."""
 
     site_name: str = "Glossary"
+
+
+class Deferred:
+    """A page made when it is first read, not when the site is generated: the MkDocs hook reads each
+    term page in the process that renders it (``gloss/parallel.py``), so no process holds them all."""
+
+    __slots__ = ("make", "size")
+
+    def __init__(self, make: Callable[[], str], size: int) -> None:
+        self.make = make
+        self.size = size  # about how long the page will be, to share pages out between processes
+
+    def __call__(self) -> str:
+        return self.make()
 
 
 @dataclass(frozen=True)

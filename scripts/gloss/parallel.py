@@ -1,17 +1,20 @@
-"""MkDocs' per-page work on two cores: a second process reads, renders and writes a share of the pages.
+"""MkDocs' per-page work for the pages outside the nav: each rendered just in time, half on a second core.
 
-MkDocs renders pages one after another on one core.  A glossary's term pages do not depend on
-each other (none is in the nav, so no page's chrome shows another's title), so a worker forked
-from the build can render a share of them while the build renders the rest:
+MkDocs reads and renders every page, then builds (templates) and writes every page, so it holds
+every page's HTML at once, and it does it all on one core.  The pages outside the nav (a
+glossary's term pages) do not depend on each other: no page's chrome shows another's title.
+So for them:
 
-    first page read  -> fork: the worker reads and renders its share (Markdown, hooks)
-    on_env           -> the two swap the anchors each one's pages hold, so both check links to them
-    pages written    -> the worker builds its share (templates, hooks) and checks its links' anchors
-    on_post_build    -> the build waits for the worker and logs what it logged (so --strict counts it)
+- **Just in time.**  Each is read and rendered when it is built, and its HTML and source are let
+  go once it is written: memory holds one page's HTML, not every page's.
+- **Two cores.**  From ``MIN_PAGES`` pages on, a worker forked as the first page is built (every
+  plugin has had its ``on_env``, the theme's templates are written) builds a share of
+  them (sized so both processes have as much to do) while the build does the rest.  When the
+  build reaches its last page it waits for the worker and takes each of the worker's pages'
+  anchors and links, so MkDocs checks every link into and out of them as it always does; what
+  the worker logged is logged by the build (so ``--strict`` counts it); a failure stops the build.
 
-Pages are shared out by size, the nav's pages always stay in the build, and with fewer than
-``MIN_PAGES`` pages to render (a small site, or one edit under ``mkdocs serve --dirty``) nothing
-is forked.  ``GLOSS_WORKERS=1`` turns it off.  The site is the same either way (tested file by file).
+``GLOSS_WORKERS=1`` keeps it to one core.  The site is the same either way, file by file (tested).
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from multiprocessing.connection import Connection
 from typing import Any
 
 from mkdocs.commands import build as mkdocs_build
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files, InclusionLevel
 
 log = logging.getLogger("mkdocs.hooks.glossary")
@@ -34,106 +38,121 @@ PER_PAGE = 6000  # a page's fixed cost (Markdown set-up, templates), in characte
 
 @dataclass
 class _Split:
-    share: set[str]  # src_uri of the pages the worker renders
+    share: set[str]  # src_uri of the pages the worker builds
     conn: Connection
     process: Any
     done: bool = False
 
 
-_STATE: dict[str, Any] = {"split": None, "nav": None, "command": "build", "dirty": False}
+_STATE: dict[str, Any] = {"split": None, "command": "build", "dirty": False, "populate": None, "build_page": None}
 
 
-def enabled() -> bool:
-    return (
-        os.environ.get("GLOSS_WORKERS", "2") != "1"
-        and "fork" in multiprocessing.get_all_start_methods()
-        and (os.cpu_count() or 1) > 1
-    )
+def workers() -> int:
+    wanted = os.environ.get("GLOSS_WORKERS", "2")
+    fork = "fork" in multiprocessing.get_all_start_methods() and (os.cpu_count() or 1) > 1
+    return 2 if fork and wanted != "1" else 1
+
+
+def _deferred(page: Any) -> bool:
+    """A page read and rendered when it is built: one outside the nav."""
+    return bool(page.file.inclusion.is_not_in_nav())
 
 
 def install() -> None:
-    """Wrap MkDocs' per-page steps once per process, so the build skips the worker's share."""
-    if getattr(mkdocs_build, "_gloss_parallel", False):
+    """Wrap MkDocs' per-page steps once per process (``mkdocs serve`` builds again in the same one)."""
+    if _STATE["populate"] is not None:
         return
     populate, build_page = mkdocs_build._populate_page, mkdocs_build._build_page
+    _STATE.update(populate=populate, build_page=build_page)
 
     def _populate_page(page: Any, config: Any, files: Files, dirty: bool = False) -> None:
-        split = _STATE["split"]
-        if split is None:  # the first page this build reads
-            split = _start(config, files, dirty, populate)
-        if split and page.file.src_uri in split.share:
-            return
-        populate(page, config, files, dirty)
+        if not _deferred(page):
+            populate(page, config, files, dirty)
 
     def _build_page(page: Any, config: Any, doc_files: Any, nav: Any, env: Any, *args: Any, **kwargs: Any) -> None:
         split = _STATE["split"]
-        if split and page.file.src_uri in split.share:
-            return
-        build_page(page, config, doc_files, nav, env, *args, **kwargs)
+        if split is None:  # the first page: every plugin has had its on_env, the templates are ready
+            split = _STATE["split"] = _start(config, env, doc_files) or False
+        if not (split and page.file.src_uri in split.share):
+            _build_one(page, config, doc_files, nav, env, *args, **kwargs)
+        if split and page.file is doc_files[-1]:  # the last page: the worker's pages' anchors and links
+            _finish(split, config)
 
     mkdocs_build._populate_page = _populate_page
     mkdocs_build._build_page = _build_page
-    mkdocs_build._gloss_parallel = True  # type: ignore[attr-defined]
-    _STATE["build_page"] = build_page
+
+
+def _build_one(page: Any, config: Any, doc_files: Any, nav: Any, env: Any, *args: Any, **kwargs: Any) -> None:
+    files, dirty = _STATE["files"], bool(args[0]) if args else bool(kwargs.get("dirty", False))
+    if not _deferred(page):
+        _STATE["build_page"](page, config, doc_files, nav, env, *args, **kwargs)
+        return
+    _STATE["populate"](page, config, files, dirty)
+    _STATE["build_page"](page, config, doc_files, nav, env, *args, **kwargs)
+    page.content = None  # written: its HTML goes (its anchors, links and title stay)
+    forget = getattr(page.file, "forget", None)
+    if forget:
+        forget()
 
 
 def on_startup(command: str, dirty: bool) -> None:
     _STATE.update(command=command, dirty=dirty)
-    if enabled():
-        install()
+    install()
 
 
-def on_nav(nav: Any) -> None:
-    """A new build: forget the last one's split (``mkdocs serve`` builds again in the same process)."""
-    _STATE.update(split=None, nav=nav)
+def on_nav(nav: Any, files: Files) -> None:
+    """A new build (``mkdocs serve`` builds again in the same process): forget the last one's worker."""
+    _STATE.update(split=None, nav=nav, files=files)
+
+
+def on_build_error() -> None:
+    """A failed build stops its worker (``mkdocs serve`` goes on to build again)."""
+    split = _STATE["split"]
+    if split and not split.done and split.process.is_alive():
+        split.process.terminate()
 
 
 def _inclusion() -> Any:
     return InclusionLevel.is_in_serve if _STATE["command"] == "serve" else InclusionLevel.is_included
 
 
-def _outside_nav(file: Any) -> bool:
-    return bool(file.inclusion.is_not_in_nav())
+def _size(file: Any) -> int:
+    hint = getattr(file, "size_hint", None)
+    return PER_PAGE + (hint() if hint else len(file.content_string))
 
 
-def _share(files: Files, dirty: bool) -> set[str]:
-    """The pages the worker renders: outside the nav, about half the work, by size."""
-    pages = [f for f in files.documentation_pages(inclusion=_inclusion()) if not dirty or f.is_modified()]
-    if len(pages) < MIN_PAGES:
-        return set()
-    fixed = sum(PER_PAGE + len(f.content_string) for f in pages if not _outside_nav(f))
-    movable = sorted(
-        (f for f in pages if _outside_nav(f)),
-        key=lambda f: (-len(f.content_string), f.src_uri),
-    )
+def _share(pages: list[Any]) -> set[str]:
+    """The deferred pages the worker builds: as much work as the build keeps, by size."""
+    fixed = sum(_size(f) for f in pages if not _deferred(f.page))
     build, worker, share = fixed, 0, set()
-    for f in movable:
-        cost = PER_PAGE + len(f.content_string)
-        if worker + cost <= build:
-            worker += cost
+    for f in sorted((f for f in pages if _deferred(f.page)), key=lambda f: (-_size(f), f.src_uri)):
+        if worker + _size(f) <= build:
+            worker += _size(f)
             share.add(f.src_uri)
         else:
-            build += cost
+            build += _size(f)
     return share
 
 
-def _start(config: Any, files: Files, dirty: bool, populate: Any) -> _Split | None:
-    share = _share(files, dirty) if _STATE["nav"] is not None else set()
-    if not share:
-        _STATE["split"] = False
+def _start(config: Any, env: Any, doc_files: Any) -> _Split | None:
+    """With enough deferred pages, fork the worker that builds its share of them."""
+    dirty = _STATE["dirty"]
+    if workers() < 2:
         return None
+    pages = [f for f in doc_files if f.page is not None and (not dirty or not _deferred(f.page) or f.is_modified())]
+    if sum(1 for f in pages if _deferred(f.page)) < MIN_PAGES:
+        return None
+    share = _share(pages)
     ours, theirs = multiprocessing.get_context("fork").Pipe()
     sys.stdout.flush()
     sys.stderr.flush()
     process = multiprocessing.get_context("fork").Process(
-        target=_worker, args=(theirs, config, files, dirty, share, populate), daemon=True
+        target=_worker, args=(theirs, config, env, doc_files, dirty, share), daemon=True
     )
     process.start()
     theirs.close()
-    split = _Split(share=share, conn=ours, process=process)
-    _STATE["split"] = split
-    log.debug(f"{len(share)} pages are read and rendered on a second core (process {process.pid})")
-    return split
+    log.debug(f"{len(share)} pages are rendered on a second core (process {process.pid})")
+    return _Split(share=share, conn=ours, process=process)
 
 
 class _Capture(logging.Handler):
@@ -149,7 +168,7 @@ class _Capture(logging.Handler):
 
 
 def _worker(
-    conn: Connection, config: Any, files: Files, dirty: bool, share: set[str], populate: Any
+    conn: Connection, config: Any, env: Any, doc_files: Any, dirty: bool, share: set[str]
 ) -> None:  # pragma: no cover - runs in the forked process (its effects are tested on the built site)
     mkdocs_logger = logging.getLogger("mkdocs")
     capture = _Capture()
@@ -157,24 +176,15 @@ def _worker(
         mkdocs_logger.removeHandler(handler)
     mkdocs_logger.addHandler(capture)
     try:
-        pages: list[Any] = [f.page for f in files.documentation_pages(inclusion=_inclusion()) if f.src_uri in share]
-        for page in pages:
-            populate(page, config, files, dirty)
-        conn.send({p.file.src_uri: (p.present_anchor_ids, p.title) for p in pages})
-        anchors = conn.recv()  # the build's pages' anchors, for the links in this share
-        for f in files.documentation_pages(inclusion=_inclusion()):
-            if f.src_uri in anchors and f.page is not None:
-                f.page.present_anchor_ids = anchors[f.src_uri]
-        env = config.theme.get_env()
-        env = config.plugins.on_env(env, config=config, files=files)
-        doc_files = files.documentation_pages(inclusion=_inclusion())
-        build_page = _STATE["build_page"]
-        for page in pages:
-            build_page(page, config, doc_files, _STATE["nav"], env, dirty, excluded=page.file.inclusion.is_excluded())
-        level = config.validation.links.anchors
-        for page in pages:
-            page.validate_anchor_links(files=files, log_level=level)
-        conn.send(("done", capture.records))
+        nav = _STATE["nav"]
+        results = {}
+        for file in doc_files:
+            if file.src_uri in share:
+                page = file.page
+                _build_one(page, config, doc_files, nav, env, dirty, excluded=file.inclusion.is_excluded())
+                links = {to.src_uri: found for to, found in (page.links_to_anchors or {}).items()}
+                results[file.src_uri] = (page.present_anchor_ids, links, page.title)
+        conn.send(("done", capture.records, results))
     except BaseException as error:  # noqa: BLE001 - every failure goes back to the build, which stops
         conn.send(("failed", capture.records, f"{type(error).__name__}: {error}"))
     finally:
@@ -182,49 +192,21 @@ def _worker(
         os._exit(0)
 
 
-def on_env(files: Files) -> None:
-    """Swap anchors with the worker: each side checks its links into the other's pages."""
-    split = _STATE["split"]
-    if not split:
-        return
-    theirs = _receive(split)
-    if not isinstance(theirs, dict):
-        _finish(split, theirs)
-        return
-    by_uri = {f.src_uri: f for f in files.documentation_pages(inclusion=_inclusion())}
-    for uri, (anchors, title) in theirs.items():
-        page: Any = by_uri[uri].page
-        page.present_anchor_ids = anchors
-        page.markdown, page._title_from_render = "", title  # its title, for any link that names it
-    split.conn.send(
-        {
-            uri: f.page.present_anchor_ids
-            for uri, f in by_uri.items()
-            if uri not in split.share and f.page is not None and f.page.present_anchor_ids is not None
-        }
-    )
-
-
-def on_post_build() -> None:
-    """Wait for the worker; its log records are logged here, so --strict counts its warnings."""
-    split = _STATE["split"]
-    if split and not split.done:
-        _finish(split, _receive(split))
-
-
-def _receive(split: _Split) -> Any:
-    try:
-        return split.conn.recv()
-    except (EOFError, OSError):
-        return ("failed", [], f"the worker process ended without a word (exit code {split.process.exitcode})")
-
-
-def _finish(split: _Split, message: Any) -> None:
+def _finish(split: _Split, config: Any) -> None:
+    """Wait for the worker: log what it logged, and give its pages their anchors, links and titles."""
     split.done = True
+    try:
+        message = split.conn.recv()
+    except (EOFError, OSError):
+        message = ("failed", [], f"the worker process ended without a word (exit code {split.process.exitcode})")
     split.process.join()
     for record in message[1]:
         logging.getLogger(record.name).handle(record)
     if message[0] != "done":
-        from mkdocs.exceptions import PluginError
-
         raise PluginError(f"Rendering the pages on a second core failed: {message[2]}")
+    files = _STATE["files"]
+    for uri, (anchors, links, title) in message[2].items():
+        page: Any = files.get_file_from_path(uri).page
+        page.present_anchor_ids = anchors
+        page.links_to_anchors = {files.get_file_from_path(to): found for to, found in links.items()}
+        page.markdown, page._title_from_render = "", title  # its title, for any link that names it

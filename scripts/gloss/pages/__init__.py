@@ -7,8 +7,9 @@ Adding a page kind is one module here and one entry in ``PAGE_KINDS``.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
-from ..model import Site
+from ..model import Deferred, Site
 from . import assets, deck, graph, index, rehearse, report, search, sources, term, topics, walk
 
 Emitter = Callable[[Site], dict[str, str | bytes]]
@@ -28,11 +29,13 @@ PAGE_KINDS: dict[str, Emitter] = {
 }
 
 
-def emit(site: Site) -> dict[str, str | bytes]:
-    """Every generated file: path relative to docs/ -> its text or bytes."""
-    files: dict[str, str | bytes] = {}
+def emit(site: Site, defer: bool = False) -> dict[str, str | bytes | Deferred]:
+    """Every generated file: path relative to docs/ -> its text or bytes; with ``defer``, term pages
+    are made when they are read (the MkDocs hook's way, ``model.Deferred``)."""
+    files: dict[str, str | bytes | Deferred] = {}
     for kind, emitter in PAGE_KINDS.items():
-        for path, content in emitter(site).items():
+        made: dict[str, Any] = term.deferred(site) if defer and kind == "term" else emitter(site)
+        for path, content in made.items():
             if path in files:
                 raise ValueError(f"page kind '{kind}' emits {path}, which another kind emits too")
             files[path] = content

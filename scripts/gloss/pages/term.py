@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import defaultdict
 
 from ..escape import code, code_block, front_matter, md, raw, sanitize
-from ..model import Linked, LinkedDefinition, LinkedTerm, Note, Site, Slug, Source, Stop
+from ..model import Deferred, Linked, LinkedDefinition, LinkedTerm, Note, Site, Slug, Source, Stop
 from ..paths import link_to, resolve, source_path, stop_anchor, term_path, walk_path
 from .common import notes_by_slug, render, stop_label, term_link
 from .concepts import related_section, topic_links
@@ -136,3 +137,13 @@ def _walk_neighbours(item: LinkedTerm, linked: Linked, path: str) -> str:
 
 def emit(site: Site) -> dict[str, str | bytes]:
     return {term_path(slug): page(item, site) for slug, item in site.linked.terms.items()}
+
+
+def deferred(site: Site) -> dict[str, Deferred]:
+    """The same pages, each made when it is read (``model.Deferred``)."""
+    return {
+        term_path(slug): Deferred(
+            functools.partial(page, item, site), 4000 + sum(len(d.html) for d in item.definitions)
+        )
+        for slug, item in site.linked.terms.items()
+    }

@@ -29,7 +29,10 @@ def on_page_markdown(markdown: str, page: Any, **kwargs: Any) -> None:
 
 
 def on_page_content(html: str, page: Any, **kwargs: Any) -> None:
-    T[MARKDOWN] += time.perf_counter() - _at[page.file.src_uri]
+    spent = time.perf_counter() - _at[page.file.src_uri]
+    T[MARKDOWN] += spent
+    if "last" in _at:  # a page read just in time, as it is built (gloss/parallel.py): counted once
+        _at["last"] += spent
 
 
 def on_env(env: Any, config: Any, files: Any) -> None:
