@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
-from . import wikilinks
+from . import forkmap, wikilinks
 from .matcher import Matcher, code_spans, segments, sentence_at, surfaces_of
 from .model import Definition, Glossary, Linked, LinkedDefinition, LinkedTerm, Slug, Stop, Term
 from .richtext import NoteLinks, render
@@ -89,6 +89,26 @@ def _link_term(term: Term, matcher: Matcher, links: dict[Slug, NoteLinks], banne
     return _TermLinks(tuple(linked_definitions), targets, contexts)
 
 
+def _link_terms(
+    terms: list[Term], matcher: Matcher, links: dict[Slug, NoteLinks], banned: dict[Slug, set[Slug]]
+) -> list[_TermLinks]:
+    """``_link_term`` for each term, on two cores (``forkmap``): the second process sends back only what
+    linking made (each definition's segments and HTML, the targets, the sentences), not the terms."""
+
+    def made(term: Term) -> tuple[list[tuple[object, object, str]], list[Slug], dict[Slug, str]]:
+        found = _link_term(term, matcher, links, banned.get(term.slug, set()))
+        return [(d.paragraphs, d.bullets, d.html) for d in found.definitions], found.targets, found.contexts
+
+    return [
+        _TermLinks(
+            tuple(LinkedDefinition(d, *parts) for d, parts in zip(term.definitions, definitions, strict=True)),  # type: ignore[arg-type]
+            targets,
+            contexts,
+        )
+        for term, (definitions, targets, contexts) in zip(terms, forkmap.map2(made, terms), strict=True)
+    ]
+
+
 def hubs(
     linked: dict[Slug, _TermLinks],
     cosines: Callable[[list[tuple[Slug, Slug]]], list[float]],
@@ -128,13 +148,13 @@ def link(
     matcher = Matcher(surfaces_of(glossary))
     links = note_links(glossary, wiki)
     banned: dict[Slug, set[Slug]] = defaultdict(set)
-    result = {term.slug: _link_term(term, matcher, links, set()) for term in glossary.terms}
+    every = list(glossary.terms)
+    result = dict(zip((term.slug for term in every), _link_terms(every, matcher, links, banned), strict=True))
     for _ in range(5):  # a cap lowers the total, which can lower the cap: a few rounds settle it
         if cosines is None or not hubs(result, cosines, banned):
             break
-        for term in glossary.terms:
-            if banned[term.slug]:
-                result[term.slug] = _link_term(term, matcher, links, banned[term.slug])
+        again = [term for term in every if banned[term.slug]]
+        result.update(zip((term.slug for term in again), _link_terms(again, matcher, links, banned), strict=True))
     names_by_slug = {term.slug: term.name.casefold() for term in glossary.terms}
     incoming: dict[Slug, set[Slug]] = defaultdict(set)
     for source, item in result.items():

@@ -49,18 +49,23 @@ def _sentence_marks(text: str) -> tuple[list[int], list[int]]:
     return [start for start, _ in marks], [end for _, end in marks]
 
 
+@functools.lru_cache(maxsize=2048)
+def _sentence(text: str, begin: int, stop: int) -> tuple[list[str], str, list[int]]:
+    """text[begin:stop]'s words, the words joined by one space, and where each word starts in that."""
+    words = text[begin:stop].split()
+    return words, " ".join(words), list(itertools.accumulate((len(word) + 1 for word in words), initial=0))
+
+
 def sentence_at(text: str, start: int, end: int, limit: int = 160) -> str:
     """The sentence of ``text`` that holds text[start:end], shortened around it to about ``limit`` characters."""
     starts, ends = _sentence_marks(text)
     before = bisect.bisect_right(ends, start)
     begin = ends[before - 1] if before else 0
     after = bisect.bisect_left(starts, end)
-    words = text[begin : starts[after] if after < len(starts) else len(text)].split()
-    sentence = " ".join(words)
+    words, sentence, edge = _sentence(text, begin, starts[after] if after < len(starts) else len(text))
     if len(sentence) <= limit:
         return sentence
     at = max(len(text[begin:start].split()), 1) - 1  # the word the link starts at
-    edge = list(itertools.accumulate((len(word) + 1 for word in words), initial=0))
 
     def width(first: int, last: int) -> int:  # len(" ".join(words[first : last + 1]))
         return edge[last + 1] - edge[first] - 1

@@ -17,7 +17,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from . import graphlayout, names, topics
+from . import forkmap, graphlayout, names, topics
 from .matcher import sentence_at
 from .model import Concepts, Glossary, Linked, Reason, Relation, Slug, Term
 from .similarity import Similarity, document
@@ -70,6 +70,16 @@ def quote(context: str, texts: list[str], limit: int = QUOTE) -> str:
             tail = whole + len(core) < len(text) and not re.match(r"[.!?;]?\s*$", text[whole + len(core) :][:2])
             return _tidy(core, lead, tail, limit)
     return _tidy(core, context.lstrip().startswith("…"), context.rstrip().endswith("…"), limit)
+
+
+def quoted(reason: Reason, slug: Slug, other: Slug, linked: Linked) -> str:
+    """A link's sentence as the page of ``slug`` quotes it for the related term ``other``: from the
+    definition the link stands in.  Made as the page is made (term pages are made when rendered, on
+    two cores), not for every link up front."""
+    if not reason.context or reason.kind not in ("links-to", "linked-from"):
+        return reason.context
+    source = slug if reason.kind == "links-to" else other
+    return quote(reason.context, _texts(linked.terms[source].term))
 
 
 def _sentence_start(before: str) -> bool:
@@ -167,40 +177,32 @@ def relate(linked: Linked, similar: Similarity, curated_path: str = "glossary/cu
             by_topic[topic].add(slug)
     names_of = {topic.slug: topic.name for topic in topic_list}
     filler = _Fill(terms, term_topics, by_topic, nearest, names_of, board)
-    texts: dict[Slug, list[str]] = {}
-    quotes: dict[tuple[Slug, str], str] = {}  # a link's sentence shows on both its ends' pages
-
-    def quoted(slug: Slug, other: Slug, reasons: tuple[Reason, ...]) -> tuple[Reason, ...]:
-        """The reasons with each link's sentence quoted from the definition it stands in."""
-        out = []
-        for reason in reasons:
-            if reason.context and reason.kind in ("links-to", "linked-from"):
-                source = slug if reason.kind == "links-to" else other
-                if (source, reason.context) not in quotes:
-                    if source not in texts:
-                        texts[source] = _texts(terms[source])
-                    quotes[source, reason.context] = quote(reason.context, texts[source])
-                reason = Reason(reason.kind, reason.text, quotes[source, reason.context])
-            out.append(reason)
-        return tuple(out)
-
-    related: dict[Slug, tuple[Relation, ...]] = {}
     alongside(glossary, board)
-    for slug in terms:
-        for other in list(board.scores[slug]):
-            shared = [topic for topic in term_topics[slug] if topic in term_topics[other]]
+
+    def ranked(slug: Slug) -> tuple[Relation, ...]:
+        """A term's related terms, strongest first (each term's row of the board is its own)."""
+        scores, mine = board.scores[slug], term_topics[slug]
+        topical: dict[Slug, list[Slug]] = {}
+        for other in scores:  # a shared topic counts for every candidate; it is said for those shown
+            shared = [topic for topic in mine if topic in term_topics[other]]
             if shared:
-                text = also_under([names_of[topic] for topic in shared])
-                board.add(slug, other, SCORES["topic"] * len(shared), Reason("topic", text))
-        ranked = sorted(board.scores[slug].items(), key=lambda pair: (-pair[1], terms[pair[0]].name.casefold()))
-        picked = [other for other, _ in ranked[:SHOWN]]
+                scores[other] += SCORES["topic"] * len(shared)
+                topical[other] = shared
+        best = sorted(scores.items(), key=lambda pair: (-pair[1], terms[pair[0]].name.casefold()))
+        picked = [other for other, _ in best[:SHOWN]]
+        for other in picked:
+            if other in topical:
+                text = also_under([names_of[topic] for topic in topical[other]])
+                board.texts[slug][other][text] = Reason("topic", text)
         if len(picked) < MINIMUM:
             picked += filler.fill(slug, picked)
         picked.sort(key=lambda other: (-board.scores[slug][other], terms[other].name.casefold()))  # strongest first
-        related[slug] = tuple(
-            Relation(other, round(board.scores[slug][other], 3), quoted(slug, other, board.reasons(slug, other)))
-            for other in picked
+        return tuple(
+            Relation(other, round(board.scores[slug][other], 3), board.reasons(slug, other)) for other in picked
         )
+
+    slugs = list(terms)
+    related = dict(zip(slugs, forkmap.map2(ranked, slugs), strict=True))  # on two cores
     positions = graphlayout.layout(related, term_topics, [topic.slug for topic in topic_list])
     return Concepts(topic_list, term_topics, related, positions, tuple(issues))
 

@@ -16,7 +16,7 @@ from typing import Any
 
 from .model import Glossary, Slug, Term
 
-BLOCK = 1000  # rows of cosines computed at once (BLOCK x terms floats)
+BLOCK = 250  # rows of cosines computed at once (BLOCK x terms floats)
 DENSE = 8_000_000  # up to this many terms x words, the cosines are dense products (BLAS), not sparse ones
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import re
 
+from .. import relate
 from ..escape import html, md, raw
 from ..model import Concepts, Linked, Relation, Slug
 from ..paths import link_to, term_path, topic_path, url_to
@@ -49,7 +50,7 @@ def topic_links(slug: Slug, concepts: Concepts, page: str) -> str:
 _TITLE = re.compile(r"\*([^*]+)\*")
 
 
-def _why(relation: Relation, quoted: dict[str, str], name: str) -> str:
+def _why(relation: Relation, quoted: dict[str, str], name: str, slug: Slug, linked: Linked) -> str:
     """The reasons in plain words, " · " between them.  A sentence already quoted on the page
     (``quoted``: sentence -> the related term it was quoted for) is not quoted again."""
     parts = []
@@ -57,14 +58,15 @@ def _why(relation: Relation, quoted: dict[str, str], name: str) -> str:
         text = html(reason.text)
         if reason.kind == "nearby":  # "Defined alongside it in *the note's title*"
             text = _TITLE.sub(r"<em>\1</em>", text)
-        if reason.context:
-            key = " ".join(reason.context.strip("… ").split()).casefold()
+        sentence = relate.quoted(reason, slug, relation.term, linked)
+        if sentence:
+            key = " ".join(sentence.strip("… ").split()).casefold()
             if key in quoted:
                 if quoted[key] != name:
                     text += f", in the same sentence as {html(quoted[key])}"
             else:
                 quoted[key] = name
-                text += f": <em>“{html(reason.context)}”</em>"
+                text += f": <em>“{html(sentence)}”</em>"
         parts.append(text)
     return " · ".join(parts)
 
@@ -81,7 +83,7 @@ def related_section(slug: Slug, linked: Linked, concepts: Concepts, page: str) -
         name = linked.terms[relation.term].term.name
         items.append(
             f'<li><a href="{url_to(page, term_path(relation.term))}">{html(name)}</a>'
-            f" — {_why(relation, quoted, name)}</li>\n"
+            f" — {_why(relation, quoted, name, slug, linked)}</li>\n"
         )
     return "## Related { #related data-search-exclude }\n\n" + raw(
         f'<ul class="related">\n{"".join(items)}</ul>\n\n' + local_graph(slug, linked, concepts, page)

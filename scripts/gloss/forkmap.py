@@ -1,0 +1,62 @@
+"""The generator's per-term work on two cores: a forked process does the second half of a list.
+
+``map2(function, items)`` is ``[function(item) for item in items]``: with enough items and a
+second core, a process forked from this one (so it has every term, name and index already, and
+``function`` may be any closure) works through the second half while this one works through the
+first, and sends its results back pickled.  Results must be small and picklable: what is new, not
+the objects the caller already holds.  ``GLOSS_WORKERS=1`` keeps it to one core; a failure in the
+forked process is raised here, with its cause.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import pickle
+import traceback
+from collections.abc import Callable, Sequence
+from typing import TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
+MIN_ITEMS = 400  # below this, forking costs more than it saves
+
+
+def cores() -> int:
+    wanted = os.environ.get("GLOSS_WORKERS", "2")
+    fork = "fork" in multiprocessing.get_all_start_methods() and (os.cpu_count() or 1) > 1
+    return 2 if fork and wanted != "1" else 1
+
+
+def map2(function: Callable[[T], R], items: Sequence[T], min_items: int = MIN_ITEMS) -> list[R]:
+    if cores() < 2 or len(items) < min_items:
+        return [function(item) for item in items]
+    half = len(items) // 2
+    reader, writer = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - the forked process (its results are tested through the parent)
+        os.close(reader)
+        try:
+            payload = pickle.dumps(("done", [function(item) for item in items[half:]]), pickle.HIGHEST_PROTOCOL)
+        except BaseException as error:  # noqa: BLE001 - sent back and raised in the parent
+            payload = pickle.dumps(("failed", f"{type(error).__name__}: {error}\n{traceback.format_exc()}"))
+        with os.fdopen(writer, "wb") as out:
+            out.write(payload)
+        os._exit(0)
+    os.close(writer)
+    try:
+        first = [function(item) for item in items[:half]]
+    except BaseException:
+        os.kill(pid, 9)
+        os.waitpid(pid, 0)
+        os.close(reader)
+        raise
+    with os.fdopen(reader, "rb") as incoming:
+        data = incoming.read()
+    os.waitpid(pid, 0)
+    if not data:
+        raise RuntimeError("the generator's second process ended without its results")
+    status, second = pickle.loads(data)
+    if status != "done":
+        raise RuntimeError(f"the generator's second process failed: {second}")
+    return first + list(second)
