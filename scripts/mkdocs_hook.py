@@ -10,6 +10,7 @@ never show up in git.  Warnings go through MkDocs' logger, so
 
 from __future__ import annotations
 
+import gc
 import logging
 import re
 import subprocess
@@ -20,7 +21,7 @@ from typing import Any
 
 from mkdocs.structure.files import File, Files, InclusionLevel, file_sort_key
 
-from gloss import incremental, parallel, settings
+from gloss import forkmap, incremental, parallel, settings
 from gloss.build import generate, summary
 from gloss.escape import drop, lift
 from gloss.model import Deferred, Level
@@ -30,6 +31,7 @@ log = logging.getLogger("mkdocs.hooks.glossary")
 NAV_PAGES = {TOPICS_INDEX, SOURCES_INDEX}  # generated pages that the nav in mkdocs.yml names
 OUTSIDE_NAV = {REPORT_PAGE}  # generated pages outside the generated folders that the nav leaves out
 SITEMAPS = ("sitemap.xml", "sitemap.xml.gz")
+POLL = 0.15  # seconds between looks at the notes under `mkdocs serve`
 _FILES: dict[str, list[File]] = {}  # this build's generated files, by site_dir
 
 
@@ -103,14 +105,22 @@ class Generated(File):
         self._content = None
 
     def is_modified(self) -> bool:
-        content = self._made()
         if not self.digest:
-            self.digest = incremental.digest(content or "")
+            self.digest = incremental.digest(self._made() or "")
         return incremental.changed(self.dest_dir, self.dest_uri, self.digest)
+
+
+def _digests(files: list[Generated]) -> None:
+    """Under ``--dirty`` every page's digest says whether it changed: the term pages' digests are
+    worked out on two cores (``forkmap``), and a page is made again only if it is rendered."""
+    deferred = [file for file in files if file._make is not None]
+    for file, found in zip(deferred, forkmap.map2(lambda f: incremental.digest(f._make()), deferred), strict=True):
+        file.digest = found
 
 
 def on_files(files: Files, config: Any) -> Files:
     root = Path(config.config_file_path).resolve().parent
+    gc.unfreeze()  # the last build's glossary (`mkdocs serve`) can go
     linked, issues, generated = generate(root / "glossary", settings.from_config(config), defer=True)
     for issue in issues:
         if issue.level == Level.WARNING:
@@ -139,6 +149,11 @@ def on_files(files: Files, config: Any) -> Files:
         f"is in {REPORT} and on the report page (/report/, outside the nav)"
     )
     _FILES[config.site_dir] = [file for file in files if isinstance(file, Generated)]
+    if parallel.dirty():
+        _digests(_FILES[config.site_dir])
+    # The glossary lives until the build ends: the cycle collector need not walk it again while
+    # pages are rendered, and a forked process shares its memory instead of copying it.
+    gc.freeze()
     # In the order MkDocs reads a folder in, as if the files were on disk (search index, sitemap).
     return Files(sorted(files, key=file_sort_key))
 
@@ -236,10 +251,41 @@ def on_post_build(config: Any) -> None:
     if not config.site_url:
         for name in SITEMAPS:
             (Path(config.site_dir) / name).unlink(missing_ok=True)
-    result = subprocess.run(
+    _pagefind_done(config.site_dir)  # under `mkdocs serve`, the last build's index
+    indexing = subprocess.Popen(
         [sys.executable, "-m", "pagefind", "--site", str(config.site_dir), "--silent"],
-        capture_output=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
         text=True,
     )
-    if result.returncode != 0:
-        log.warning(f"Pagefind could not index the site, so full-text search is off: {result.stderr.strip()[-500:]}")
+    _PAGEFIND[config.site_dir] = indexing
+    if not parallel.serving():
+        _pagefind_done(config.site_dir)
+    # Under `mkdocs serve` the page reloads as soon as it is written: full text follows when Pagefind
+    # is done (a second at 1,000 terms), and the next build waits for it; the names index is already new.
+
+
+_PAGEFIND: dict[str, subprocess.Popen[str]] = {}
+
+
+def _pagefind_done(site_dir: str) -> None:
+    indexing = _PAGEFIND.pop(site_dir, None)
+    if indexing is None:
+        return
+    _, errors = indexing.communicate()
+    if indexing.returncode != 0:
+        log.warning(f"Pagefind could not index the site, so full-text search is off: {errors.strip()[-500:]}")
+
+
+def on_shutdown() -> None:
+    for site_dir in list(_PAGEFIND):
+        _pagefind_done(site_dir)
+
+
+def on_serve(server: Any, config: Any, builder: Any) -> Any:
+    """A saved note is seen within 0.15 s, not MkDocs' 0.5 s: the glossary and scripts folders
+    (``watch:`` in mkdocs.yml, watched after this) are polled more often."""
+    observer = getattr(server, "observer", None)
+    if observer is not None and hasattr(observer, "_timeout"):
+        observer._timeout = POLL
+    return server

@@ -12,7 +12,10 @@ Everything is gathered before anything is written.
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -83,6 +86,25 @@ def generate(folder: Path, site_settings: Settings | None = None, defer: bool = 
     Without settings, they come from the mkdocs.yml beside the glossary folder.  With ``defer``, term
     pages are made when they are read (``model.Deferred``), as the MkDocs hook reads them.
     """
+    with _without_collection():
+        return _generate(folder, site_settings, defer)
+
+
+@contextlib.contextmanager
+def _without_collection() -> Iterator[None]:
+    """Python's cycle collector off while the pipeline runs: it makes millions of objects and
+    almost no cycles, and the collector walked them all again and again (a fifth of the
+    generator's time at 10,000 terms), to find nothing."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
+def _generate(folder: Path, site_settings: Settings | None, defer: bool) -> Generated:
     if site_settings is None:
         site_settings = settings.from_file(folder.parent / settings.CONFIG)
     notes, issues = parse(folder)

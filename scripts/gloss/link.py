@@ -11,6 +11,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import PurePosixPath
+from typing import Any
 
 from . import forkmap, wikilinks
 from .matcher import Matcher, code_spans, segments, sentence_at, surfaces_of
@@ -89,24 +90,73 @@ def _link_term(term: Term, matcher: Matcher, links: dict[Slug, NoteLinks], banne
     return _TermLinks(tuple(linked_definitions), targets, contexts)
 
 
+_KEPT: dict[str, Any] = {"world": None, "last": {}, "now": {}}  # the last build's links (``mkdocs serve``)
+
+
+def _world(matcher: Matcher, links: dict[Slug, NoteLinks]) -> tuple[Any, ...]:
+    """Everything outside a term that its links depend on: every name that links, and where each
+    note's links to files and [[wikilinks]] go (links to a note's own headings: ``_headings``)."""
+    wiki = next((note.wiki for note in links.values() if note.wiki is not None), None)
+    return (
+        tuple(sorted(matcher.surfaces.items())),
+        tuple(
+            (slug, tuple(sorted(note.notes.items())), tuple(sorted(note.assets)))
+            for slug, note in sorted(links.items())
+        ),
+        (tuple(sorted(wiki.targets.items())), tuple(sorted(wiki.keys.items()))) if wiki else (),
+    )
+
+
+def _headings(term: Term, links: dict[Slug, NoteLinks]) -> tuple[Any, ...]:
+    """The headings of its notes, for a term whose definitions may link to one ("#")."""
+    found = []
+    for definition in term.definitions:
+        note = definition.sources[0].note if definition.sources else None
+        if note in links and "#" in definition.body:
+            found.append(tuple(sorted(links[note].anchors.items())))
+    return tuple(found)
+
+
 def _link_terms(
     terms: list[Term], matcher: Matcher, links: dict[Slug, NoteLinks], banned: dict[Slug, set[Slug]]
 ) -> list[_TermLinks]:
     """``_link_term`` for each term, on two cores (``forkmap``): the second process sends back only what
-    linking made (each definition's segments and HTML, the targets, the sentences), not the terms."""
+    linking made (each definition's segments and HTML, the targets, the sentences), not the terms.
+    A term whose definitions, banned targets and world (``_world``) are what the last build in this
+    process linked keeps its links (a saved note under ``mkdocs serve`` links only what it changed)."""
 
     def made(term: Term) -> tuple[list[tuple[object, object, str]], list[Slug], dict[Slug, str]]:
         found = _link_term(term, matcher, links, banned.get(term.slug, set()))
         return [(d.paragraphs, d.bullets, d.html) for d in found.definitions], found.targets, found.contexts
 
-    return [
-        _TermLinks(
+    def key(term: Term) -> tuple[Any, ...]:
+        return (term.slug, term.definitions, frozenset(banned.get(term.slug, ())), _headings(term, links))
+
+    kept: dict[Any, _TermLinks] = _KEPT["last"]
+    todo = [term for term in terms if key(term) not in kept]
+    fresh = {
+        key(term): _TermLinks(
             tuple(LinkedDefinition(d, *parts) for d, parts in zip(term.definitions, definitions, strict=True)),  # type: ignore[arg-type]
             targets,
             contexts,
         )
-        for term, (definitions, targets, contexts) in zip(terms, forkmap.map2(made, terms), strict=True)
-    ]
+        for term, (definitions, targets, contexts) in zip(todo, forkmap.map2(made, todo), strict=True)
+    }
+    result = [fresh.get(key(term)) or kept[key(term)] for term in terms]
+    _KEPT["now"].update(zip(map(key, terms), result, strict=True))
+    return result
+
+
+def _remember(world: tuple[Any, ...]) -> None:
+    """After linking: this build's links are the ones the next build may keep, if its world is the same."""
+    _KEPT.update(world=world, last=_KEPT["now"], now={})
+
+
+def _recall(world: tuple[Any, ...]) -> None:
+    """Before linking: keep the last build's links only if every name and note link is the same."""
+    if _KEPT["world"] != world:
+        _KEPT["last"] = {}
+    _KEPT["now"] = {}
 
 
 def hubs(
@@ -149,12 +199,15 @@ def link(
     links = note_links(glossary, wiki)
     banned: dict[Slug, set[Slug]] = defaultdict(set)
     every = list(glossary.terms)
+    world = _world(matcher, links)
+    _recall(world)
     result = dict(zip((term.slug for term in every), _link_terms(every, matcher, links, banned), strict=True))
     for _ in range(5):  # a cap lowers the total, which can lower the cap: a few rounds settle it
         if cosines is None or not hubs(result, cosines, banned):
             break
         again = [term for term in every if banned[term.slug]]
         result.update(zip((term.slug for term in again), _link_terms(again, matcher, links, banned), strict=True))
+    _remember(world)
     names_by_slug = {term.slug: term.name.casefold() for term in glossary.terms}
     incoming: dict[Slug, set[Slug]] = defaultdict(set)
     for source, item in result.items():

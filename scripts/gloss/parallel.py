@@ -95,6 +95,14 @@ def _build_one(page: Any, config: Any, doc_files: Any, nav: Any, env: Any, *args
         forget()
 
 
+def serving() -> bool:
+    return bool(_STATE["command"] == "serve")
+
+
+def dirty() -> bool:
+    return bool(_STATE["dirty"])
+
+
 def on_startup(command: str, dirty: bool) -> None:
     _STATE.update(command=command, dirty=dirty)
     install()
