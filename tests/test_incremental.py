@@ -3,6 +3,7 @@ the pages whose content changed, and the site it leaves is the site a full build
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -73,3 +74,62 @@ def test_the_new_term_reaches_the_a_z_search_and_the_walk(sites):
     assert not (site / "sources" / "keywords-article").exists()  # the page and its folder
     fragments = (site / "pagefind").rglob("*")
     assert any(path.is_file() for path in fragments)  # Pagefind indexed the rebuilt site
+
+
+def test_a_saved_note_links_again_only_the_terms_it_changed(tmp_path, monkeypatch):
+    """A rebuild in the same process (mkdocs serve) keeps the links of every term whose definitions,
+    and the names and notes around them, are as the last build linked them."""
+    from gloss import link as linking
+    from gloss.build import generate
+
+    project = copy_project(tmp_path / "project")
+    generate(project / "glossary")
+    note = project / "glossary" / "house-walk-loci.txt"
+    note.write_text(note.read_text(encoding="utf-8").replace("how quickly params", "how big each step"))
+    linked: list[str] = []
+    real = linking._link_term
+    monkeypatch.setattr(linking, "_link_term", lambda term, *args: linked.append(term.slug) or real(term, *args))
+    _, _, files = generate(project / "glossary")
+    assert set(linked) == {"learning-rate"}  # (twice if the hub cap bans one of its links)
+    again = tmp_path / "again"
+    again.mkdir()
+    monkeypatch.setattr(linking, "_KEPT", {"world": None, "last": {}, "now": {}})  # nothing kept: link all
+    _, _, fresh = generate(project / "glossary")
+    assert len(linked) > 50
+    assert files.keys() == fresh.keys()
+    assert [path for path in files if files[path] != fresh[path]] == []
+
+    note.write_text(note.read_text(encoding="utf-8") + EXTRA)  # a new name: every term may link to it
+    linked.clear()
+    generate(project / "glossary")
+    assert len(linked) > 50
+
+
+def test_under_serve_full_text_follows_and_notes_are_polled_often(tmp_path):
+    """``mkdocs serve`` reloads the page as soon as it is written; Pagefind's index follows (the next
+    build, and the server's shutdown, wait for it)."""
+    from mkdocs.livereload import LiveReloadServer
+
+    project = copy_project(tmp_path / "project")
+    site = project / "served"
+    os.environ["NO_MKDOCS_2_WARNING"] = "1"
+    config = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(site))
+    hook = config.plugins["scripts/mkdocs_hook.py"]  # the hook module as MkDocs loaded it
+    config.plugins.on_startup(command="serve", dirty=True)
+    try:
+        build(config, dirty=True)
+        assert str(site) in hook._PAGEFIND  # still indexing, or indexed and not yet waited for
+    finally:
+        config.plugins.on_shutdown()
+    assert hook._PAGEFIND == {}
+    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    indexed = sum("data-pagefind-body" in page.read_text(encoding="utf-8") for page in site.rglob("*.html"))
+    assert entry["languages"]["en"]["page_count"] == indexed
+
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(site))
+    hook.on_serve(server, config, lambda: None)
+    server.watch(str(project / "glossary"))
+    emitters = list(server.observer.emitters)
+    assert emitters and all(emitter.timeout == hook.POLL for emitter in emitters)
+    server.observer.unschedule_all()
+    server.server_close()

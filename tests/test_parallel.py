@@ -102,3 +102,28 @@ def test_a_failure_in_the_second_process_stops_the_build_with_its_cause(probed, 
     assert "Rendering the pages on a second core failed" in result.stderr
     assert "a fault in a page only the second process renders" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_forkmap_gives_the_same_list_in_order_with_half_of_it_from_a_second_process():
+    from gloss import forkmap
+
+    parent = os.getpid()
+    items = list(range(1000))
+    found = forkmap.map2(lambda item: (item * item, os.getpid()), items, min_items=10)
+    assert [square for square, _ in found] == [item * item for item in items]
+    assert {pid for _, pid in found[:500]} == {parent}
+    assert parent not in {pid for _, pid in found[500:]}
+
+
+def test_forkmap_raises_what_went_wrong_in_the_second_process(monkeypatch):
+    from gloss import forkmap
+
+    def fails(item: int) -> int:
+        if item == 900:
+            raise ValueError("item 900 is not welcome")
+        return item
+
+    with pytest.raises(RuntimeError, match="item 900 is not welcome"):
+        forkmap.map2(fails, list(range(1000)), min_items=10)
+    monkeypatch.setenv("GLOSS_WORKERS", "1")
+    assert {pid for pid in forkmap.map2(lambda _: os.getpid(), list(range(1000)), min_items=10)} == {os.getpid()}
