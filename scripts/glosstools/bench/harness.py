@@ -79,24 +79,45 @@ def short_floor_project(target: Path, count: int, seed: int = 7) -> Path:
     return target
 
 
-def mkdocs_build(project: Path, env: dict | None = None) -> float:
-    return mkdocs_build_rss(project, env)[0]
+def repeats(count: int) -> int:
+    """Builds timed at a size (the median is reported): small builds vary most from run to run."""
+    return 3 if count <= 1000 else 1
 
 
-def mkdocs_build_rss(project: Path, env: dict | None = None) -> tuple[float, float]:
-    """Seconds and peak resident memory (MB) of one `mkdocs build` (Pagefind's own process aside)."""
+def mkdocs_build(project: Path, env: dict | None = None, runs: int = 1) -> float:
+    return mkdocs_build_rss(project, env, runs)[0]
+
+
+def mkdocs_build_rss(project: Path, env: dict | None = None, runs: int = 1) -> tuple[float, float]:
+    """Seconds (the median of ``runs`` builds) and peak resident memory (MB, the largest) of `mkdocs build`:
+    its own processes and the ones it waits for (the worker on the second core, Pagefind)."""
+    times, peaks = [], []
+    for _ in range(runs):
+        seconds, peak = timed(
+            [sys.executable, "-m", "mkdocs", "build", "-q", "--site-dir", str(project / "site")], project, env
+        )
+        times.append(seconds)
+        peaks.append(peak)
+    return statistics.median(times), max(peaks)
+
+
+def timed(command: list[str], cwd: Path, env: dict | None = None) -> tuple[float, float]:
+    """Seconds and peak resident memory (MB) of one command and the processes it waits for."""
     start = time.perf_counter()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "build", "-q", "--site-dir", str(project / "site")],
-        cwd=project,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
-    )
+    process = subprocess.Popen(command, cwd=cwd, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})})
     _, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - start
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode:
         raise subprocess.CalledProcessError(process.returncode, process.args)
     return seconds, usage.ru_maxrss / 1024
+
+
+def pagefind_alone(site: Path, scratch: Path) -> tuple[float, float]:
+    """Seconds and peak MB of Pagefind indexing the built site on its own (what the build's last step costs)."""
+    return timed(
+        [sys.executable, "-m", "pagefind", "--site", str(site), "--output-path", str(scratch), "--silent"], site
+    )
 
 
 def size(path: Path) -> int:
@@ -223,8 +244,9 @@ def measure(profile: str, count: int, workdir: Path, short_floor: float, words_f
         check=True,
     ).stdout.split()
     generator, peak, terms, links = float(out[0]), float(out[1]), int(out[2]), int(out[3])
-    build, rss = mkdocs_build_rss(project)
+    build, rss = mkdocs_build_rss(project, runs=repeats(count))
     site = project / "site"
+    pagefind_s, pagefind_mb = pagefind_alone(site, workdir / f"pagefind-{profile}-{count}")
     result = {
         "profile": profile,
         "size": count,
@@ -234,6 +256,8 @@ def measure(profile: str, count: int, workdir: Path, short_floor: float, words_f
         "generator_peak_mb": peak,
         "build_s": build,
         "build_rss_mb": rss,
+        "pagefind_s": pagefind_s,
+        "pagefind_mb": pagefind_mb,
         "short_floor_s": short_floor,
         "site_mb": size(site) / 2**20,
         "page_kb": average_page(site) / 1024,
@@ -259,7 +283,7 @@ def phases(project: Path) -> dict[str, float]:
         config += f"hooks:\n  - {hook}\n"
     (project / "mkdocs.yml").write_text(config)
     out = project / "phases.json"
-    mkdocs_build(project, {"PHASES_OUT": str(out)})
+    mkdocs_build(project, {"PHASES_OUT": str(out), "GLOSS_WORKERS": "1"})  # every page's work, on one core
     return json.loads(out.read_text())
 
 
