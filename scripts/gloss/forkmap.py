@@ -10,9 +10,9 @@ forked process is raised here, with its cause.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import pickle
+import sys
 import traceback
 from collections.abc import Callable, Sequence
 from typing import TypeVar
@@ -24,7 +24,8 @@ MIN_ITEMS = 400  # below this, forking costs more than it saves
 
 def cores() -> int:
     wanted = os.environ.get("GLOSS_WORKERS", "2")
-    fork = "fork" in multiprocessing.get_all_start_methods() and (os.cpu_count() or 1) > 1
+    # Linux only: forking a process that has loaded system frameworks is not safe on macOS.
+    fork = sys.platform.startswith("linux") and (os.cpu_count() or 1) > 1
     return 2 if fork and wanted != "1" else 1
 
 

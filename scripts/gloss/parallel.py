@@ -49,7 +49,8 @@ _STATE: dict[str, Any] = {"split": None, "command": "build", "dirty": False, "po
 
 def workers() -> int:
     wanted = os.environ.get("GLOSS_WORKERS", "2")
-    fork = "fork" in multiprocessing.get_all_start_methods() and (os.cpu_count() or 1) > 1
+    # Linux only: forking a process that has loaded system frameworks is not safe on macOS.
+    fork = sys.platform.startswith("linux") and (os.cpu_count() or 1) > 1
     return 2 if fork and wanted != "1" else 1
 
 
