@@ -104,12 +104,13 @@ def test_the_learners_words_come_first_then_the_most_complete(built):
     writers = [definition.definition.sources[0].note for definition in dropout.definitions]
     assert writers == ["house", "theirs", "short"]  # own first; then the longer of the other two
     page = built.files["terms/dropout.md"]
-    assert page.index("In your notes: [House]") < page.index("From [Glossary of terms]")
+    assert page.index(">House</a>") < page.index(">Glossary of terms</a>")
+    assert page.index("In your notes: <a") < page.index("From <a")
     assert (
-        "From [Glossary of terms](../sources/theirs.md#line-8) by Ada Writer (CC BY 4.0, [source](https://example.org/ml-glossary)):"
-        in page
+        'From <a href="../../sources/theirs/#line-8">Glossary of terms</a> by Ada Writer '
+        '(CC BY 4.0, <a href="https://example.org/ml-glossary">source</a>):' in page
     )
-    assert "by Bo Smith (MIT, [source](https://example.com/quick))" in page
+    assert 'by Bo Smith (MIT, <a href="https://example.com/quick">source</a>)' in page
 
 
 def test_spellings_of_one_concept_are_one_page_with_the_reason_reported(built):
@@ -142,7 +143,8 @@ def test_a_name_without_a_definition_is_credited_as_a_name(built):
     assert [d.definition.sources[0].note for d in epoch.definitions] == ["theirs"]
     assert [source.note for source in epoch.term.named_in] == ["house"]
     assert (
-        "*Also named, without a definition, in [House](../sources/house.md#line-3).*" in built.files["terms/epoch.md"]
+        '<p class="named-in"><em>Also named, without a definition, in '
+        '<a href="../../sources/house/#line-3">House</a>.</em></p>' in built.files["terms/epoch.md"]
     )
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Mapping
 
-from ..escape import code, md
+from ..escape import code, html, md
 from ..model import Linked, LinkedTerm, Note, Segment, Slug, Stop
-from ..paths import letter_anchor, letter_of, letter_order, link_to, term_path
+from ..paths import letter_anchor, letter_of, letter_order, link_to, term_path, url_to
 
 
 def render(segments: tuple[Segment, ...], page: str) -> str:
@@ -20,6 +20,19 @@ def render(segments: tuple[Segment, ...], page: str) -> str:
             parts.append(f"[{md(segment.text, start=False)}]({link_to(page, term_path(segment.target))})")
         else:
             parts.append(md(segment.text, start=index == 0))
+    return "".join(parts)
+
+
+def render_html(segments: tuple[Segment, ...], page: str) -> str:
+    """Linked text as finished HTML (``escape.raw``): plain text escaped, links to term pages, code as code."""
+    parts = []
+    for segment in segments:
+        if segment.kind == "code":
+            parts.append(f"<code>{html(segment.text)}</code>")
+        elif segment.kind == "link":
+            parts.append(f'<a href="{url_to(page, term_path(segment.target))}">{html(segment.text)}</a>')
+        else:
+            parts.append(html(segment.text))
     return "".join(parts)
 
 

@@ -43,8 +43,10 @@ def topic_links(slug: Slug, concepts: Concepts, page: str) -> str:
     chosen = [topic for topic in concepts.term_topics.get(slug, ()) if topic in names]
     if not chosen:
         return ""
-    links = " · ".join(f"[{md(names[topic], start=False)}]({link_to(page, topic_path(topic))})" for topic in chosen)
-    return f"**Topic{'s' if len(chosen) > 1 else ''}:** {links}\n{{: .topics }}\n\n"
+    links = " · ".join(
+        f'<a href="{html(url_to(page, topic_path(topic)))}">{html(names[topic])}</a>' for topic in chosen
+    )
+    return f'<p class="topics"><strong>Topic{"s" if len(chosen) > 1 else ""}:</strong> {links}</p>'  # finished HTML
 
 
 _TITLE = re.compile(r"\*([^*]+)\*")

@@ -6,46 +6,77 @@ import functools
 import re
 from collections import defaultdict
 
-from ..escape import code, code_block, front_matter, md, raw, sanitize
+from ..escape import code_block, front_matter, html, md, raw, sanitize
 from ..model import Deferred, Linked, LinkedDefinition, LinkedTerm, Note, Site, Slug, Source, Stop
-from ..paths import link_to, resolve, source_path, stop_anchor, term_path, walk_path
-from .common import notes_by_slug, render, stop_label, term_link
+from ..paths import resolve, source_path, stop_anchor, term_path, url_to, walk_path
+from .common import notes_by_slug, render_html, stop_label
 from .concepts import related_section, topic_links
 
 STUB_META = ' data-pagefind-meta="stub:yes"'  # Pagefind metadata: search ranks stub pages after defined ones
 
 
 def page(item: LinkedTerm, site: Site) -> str:
+    """A term's page.  Only its headings are Markdown (the table of contents and anchors come from
+    them); everything between is finished HTML (``escape.raw``), which Python-Markdown would only
+    parse again: a term page's dozen links, credits and walk lines were most of its Markdown time."""
     linked, concepts = site.linked, site.concepts
     term = item.term
     path = term_path(term.slug)
     notes = notes_by_slug(linked)
-    out = [
-        front_matter({"title": term.name, "description": term.gist}),
-        f"# {md(term.name)}\n\n",
-        f"{md(term.gist)}\n{{: .gist{STUB_META if term.stub else ''} }}\n\n",
-    ]
+    out = _Page()
+    out.md(front_matter({"title": term.name, "description": term.gist}) + f"# {md(term.name)}\n\n")
+    out.html(f'<p class="gist"{STUB_META if term.stub else ""}>{html(term.gist)}</p>')
     if term.aliases:
-        out.append("**Also called:** " + ", ".join(md(alias, start=False) for alias in term.aliases) + "\n\n")
-    out.append(topic_links(term.slug, concepts, path))
+        out.html("<p><strong>Also called:</strong> " + ", ".join(html(alias) for alias in term.aliases) + "</p>")
+    out.html(topic_links(term.slug, concepts, path))
     # One heading for all definitions: the name, gist and aliases above it make a
     # short first search document, which is what exact-name and alias queries hit.
-    out.append("## Definitions\n\n")
+    out.md("## Definitions\n\n")
     for number, definition in enumerate(item.definitions, start=1):
-        out.append(_definition(definition, number, notes, path))
+        _definition(out, definition, number, notes, path)
     if term.named_in:
         named = ", ".join(_note_link(notes, source, path) for source in term.named_in)
-        out.append(f"*Also named, without a definition, in {named}.*\n{{: .named-in }}\n\n")
+        out.html(f'<p class="named-in"><em>Also named, without a definition, in {named}.</em></p>')
     if item.stops:
-        out.append(_walk_section(item, linked, path))
-    out.append(related_section(term.slug, linked, concepts, path))
-    return "".join(out)
+        _walk_section(out, item, linked, path)
+    out.md(related_section(term.slug, linked, concepts, path))
+    return out.text()
+
+
+class _Page:
+    """A page as Markdown with finished HTML between: adjacent HTML goes in one ``raw`` block."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.pending: list[str] = []
+
+    def html(self, block: str) -> None:
+        if block:
+            self.pending.append(block)
+
+    def md(self, text: str) -> None:
+        self._flush()
+        self.parts.append(text)
+
+    def _flush(self) -> None:
+        if self.pending:
+            self.parts.append(raw("\n".join(self.pending)))
+            self.pending = []
+
+    def text(self) -> str:
+        self._flush()
+        return "".join(self.parts)
+
+
+def _href(page: str, target: str) -> str:
+    """``paths.url_to`` with the target's anchor kept."""
+    path, _, anchor = target.partition("#")
+    return url_to(page, path) + (f"#{anchor}" if anchor else "")
 
 
 def _note_link(notes: dict[Slug, Note], source: Source, path: str) -> str:
-    return (
-        f"[{md(notes[source.note].title, start=False)}]({link_to(path, source_path(source.note))}#line-{source.line})"
-    )
+    target = f"{source_path(source.note)}#line-{source.line}"
+    return f'<a href="{html(_href(path, target))}">{html(notes[source.note].title)}</a>'
 
 
 def _credit(notes: dict[Slug, Note], source: Source, path: str) -> str:
@@ -53,14 +84,14 @@ def _credit(notes: dict[Slug, Note], source: Source, path: str) -> str:
     credit = notes[source.note].credit
     parts = [_note_link(notes, source, path)]
     if credit.author:
-        parts.append(f"by {md(credit.author, start=False)}")
-    extra = [md(credit.licence, start=False)] if credit.licence else []
+        parts.append(f"by {html(credit.author)}")
+    extra = [html(credit.licence)] if credit.licence else []
     if credit.url:
-        extra.append(f"[source]({credit.url})")
+        extra.append(f'<a href="{html(credit.url)}">source</a>')
     return " ".join(parts) + (f" ({', '.join(extra)})" if extra else "")
 
 
-def _definition(definition: LinkedDefinition, number: int, notes: dict[Slug, Note], path: str) -> str:
+def _definition(out: _Page, definition: LinkedDefinition, number: int, notes: dict[Slug, Note], path: str) -> None:
     written = definition.definition
     own = [source for source in written.sources if notes[source.note].credit.own]
     others = [source for source in written.sources if not notes[source.note].credit.own]
@@ -71,39 +102,43 @@ def _definition(definition: LinkedDefinition, number: int, notes: dict[Slug, Not
         said.append("From " + " and ".join(_credit(notes, source, path) for source in others))
     # A credit line, not a heading: every heading is one more document in the
     # search index, and at 10,000 terms their number is what slows search down.
-    out = [f"**{'; '.join(said)}:**\n{{: #definition-{number} .credit }}\n\n"]
+    out.html(f'<p id="definition-{number}" class="credit"><strong>{"; ".join(said)}:</strong></p>')
     if definition.html:
         # Raw HTML made from the note's Markdown: links resolved, sanitised (escape.sanitize).
-        out.append(raw(f'<div class="note-md">\n{sanitize(resolve(definition.html, path))}\n</div>'))
-    out.extend(render(paragraph, path) + "\n\n" for paragraph in definition.paragraphs)
-    out.extend("- " + render(bullet, path) + "\n" for bullet in definition.bullets)
+        out.html(f'<div class="note-md">\n{sanitize(resolve(definition.html, path))}\n</div>')
+    out.html("".join(f"<p>{render_html(paragraph, path)}</p>\n" for paragraph in definition.paragraphs))
     if definition.bullets:
-        out.append("\n")
-    if written.code:
-        out.append(code_block(written.code) + "\n\n")
-    for ref in written.refs:
-        out.append(
-            f"Reference: <{ref}>\n\n" if re.fullmatch(r"https?://[^\s<>]+", ref) else f"Reference: {md(ref)}\n\n"
+        out.html(
+            "<ul>\n" + "".join(f"<li>{render_html(bullet, path)}</li>\n" for bullet in definition.bullets) + "</ul>"
         )
+    if written.code:
+        out.md(code_block(written.code) + "\n\n")
+    for ref in written.refs:
+        if re.fullmatch(r"https?://[^\s<>]+", ref):
+            out.html(f'<p>Reference: <a href="{html(ref)}">{html(ref)}</a></p>')
+        else:
+            out.html(f"<p>Reference: {html(ref)}</p>")
     if not (definition.paragraphs or definition.bullets or written.code or written.refs or written.body.strip()):
-        out.append("*A stub: the note names this term without defining it.*\n{: .stub }\n\n")
-    return "".join(out)
+        out.html('<p class="stub"><em>A stub: the note names this term without defining it.</em></p>')
 
 
-def _walk_section(item: LinkedTerm, linked: Linked, path: str) -> str:
+def _walk_section(out: _Page, item: LinkedTerm, linked: Linked, path: str) -> None:
     walks = {walk.note: walk for walk in linked.glossary.walks}
     # Out of the search index: the walk page indexes every locus already.
-    out = ["## On the house walk { data-search-exclude }\n\n"]
+    out.md("## On the house walk { data-search-exclude }\n\n")
     for stop in item.stops:
         walk = walks[stop.walk]
-        what = f" (code: {code(stop.code)})" if stop.code else ""
-        out.append(
-            f"Stop {stop.number} of {len(walk.stops)} on [{md(walk.title, start=False)}]"
-            f"({link_to(path, walk_path(walk.note, len(walks)))}#{stop_anchor(stop)}): "
-            f"**{md(stop_label(stop), start=False)}**{what}\n\n"
+        what = f" (code: <code>{html(stop.code)}</code>)" if stop.code else ""
+        target = f"{walk_path(walk.note, len(walks))}#{stop_anchor(stop)}"
+        out.html(
+            f'<p>Stop {stop.number} of {len(walk.stops)} on <a href="{html(_href(path, target))}">'
+            f"{html(walk.title)}</a>: <strong>{html(stop_label(stop))}</strong>{what}</p>"
         )
-    out.append(_walk_neighbours(item, linked, path))
-    return "".join(out)
+    out.html(_walk_neighbours(item, linked, path))
+
+
+def _term_link(linked: Linked, page: str, slug: Slug) -> str:
+    return f'<a href="{html(url_to(page, term_path(slug)))}">{html(linked.terms[slug].term.name)}</a>'
 
 
 def _walk_neighbours(item: LinkedTerm, linked: Linked, path: str) -> str:
@@ -121,18 +156,16 @@ def _walk_neighbours(item: LinkedTerm, linked: Linked, path: str) -> str:
         if first > 1:
             before = walk.stops[first - 2]
             parts.append(
-                f"← Previous stop {before.number}, {md(stop_label(before), start=False)}: "
-                f"{term_link(linked, path, before.term)}"
+                f"← Previous stop {before.number}, {html(stop_label(before))}: {_term_link(linked, path, before.term)}"
             )
         if last < len(walk.stops):
             after = walk.stops[last]
             parts.append(
-                f"Next stop {after.number}, {md(stop_label(after), start=False)}: "
-                f"{term_link(linked, path, after.term)} →"
+                f"Next stop {after.number}, {html(stop_label(after))}: {_term_link(linked, path, after.term)} →"
             )
         if parts:
-            lines.append(" · ".join(parts) + "\n{: .walk-nav data-search-exclude }\n\n")
-    return "".join(lines)
+            lines.append('<p class="walk-nav" data-search-exclude>' + " · ".join(parts) + "</p>")
+    return "\n".join(lines)
 
 
 def emit(site: Site) -> dict[str, str | bytes]:
