@@ -102,6 +102,30 @@ def test_a_broken_dl_glossary_gives_every_term_with_its_line():
     assert not any(TAGS.search(entry.body) for entry in parsed.entries)
 
 
+def test_an_unclosed_bold_in_one_definition_does_not_swallow_the_terms_after_it():
+    text = dedent("""\
+        # Things I keep forgetting
+
+        <dl>
+          <dt>Weight decay</dt>
+          <dd>Shrinks every weight a little at each step, <b>like a leash.</dd>
+          <dt><b>Beam <i>search</b></i></dt>
+          <dd>Keeps the k best partial sequences at each step.
+          <dt>Temperature
+          <dd>Divides the logits before the softmax: <strong>higher is flatter.</dd>
+          <dt>Top-p sampling</dt>
+          <dd>Samples from the smallest set of tokens whose probabilities add up to p.</dd>
+        </dl>
+        """)
+    parsed, terms = read(text)
+    assert list(terms) == ["Weight decay", "Beam search", "Temperature", "Top-p sampling"]
+    assert terms["Beam search"].line == line_of(text, "Beam")
+    assert "Top-p" not in terms["Weight decay"].body and "Temperature" not in terms["Weight decay"].body
+    assert "**like a leash.**" in terms["Weight decay"].body
+    assert terms["Top-p sampling"].body.startswith("Samples from the smallest set")
+    assert accounted(text, parsed) == []
+
+
 def test_each_definition_keeps_its_text_and_formatting():
     _, entries = read(BROKEN_DL)
     assert entries["Epoch"].body == "One full pass over the training set."

@@ -67,6 +67,9 @@ class _Reader(HtmlMarkdown):
         self.details: list[Term | None] = []  # the term each open details is named by
         self.line = first_line
 
+    def is_block(self, node: Node) -> bool:
+        return super().is_block(node) or (not isinstance(node, str) and _holds_terms(node))
+
     def add(self, markdown: str) -> None:
         if markdown.strip():
             (self.current.body if self.current else self.read.before).append(markdown)
@@ -80,7 +83,9 @@ class _Reader(HtmlMarkdown):
                 self.term(element)
             elif element.tag == "details":
                 self.read_details(element)
-            elif element.tag in _FLOW:
+            elif element.tag in _FLOW or _holds_terms(element):
+                # An unclosed <b> in a definition: html5lib opens it again around every term after
+                # it, so what looks like bold text holds the rest of the glossary.
                 self.flow(content(element))
             else:
                 self.add(self.markdown(element))
@@ -113,3 +118,7 @@ class _Reader(HtmlMarkdown):
             if element.tag == "summary" and self.details and self.details[-1] is None:
                 self.details[-1] = self.current
         self.flow(rest)
+
+
+def _holds_terms(element: Node) -> bool:
+    return any(inner.tag in ("dt", "summary", "details") for inner in element.iter() if inner is not element)
