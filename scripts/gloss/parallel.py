@@ -31,6 +31,8 @@ from mkdocs.commands import build as mkdocs_build
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files, InclusionLevel
 
+from . import forkmap
+
 log = logging.getLogger("mkdocs.hooks.glossary")
 MIN_PAGES = 200  # below this, forking costs more than it saves
 PER_PAGE = 6000  # a page's fixed cost (Markdown set-up, templates), in characters of Markdown
@@ -45,13 +47,6 @@ class _Split:
 
 
 _STATE: dict[str, Any] = {"split": None, "command": "build", "dirty": False, "populate": None, "build_page": None}
-
-
-def workers() -> int:
-    wanted = os.environ.get("GLOSS_WORKERS", "2")
-    # Linux only: forking a process that has loaded system frameworks is not safe on macOS.
-    fork = sys.platform.startswith("linux") and (os.cpu_count() or 1) > 1
-    return 2 if fork and wanted != "1" else 1
 
 
 def _deferred(page: Any) -> bool:
@@ -146,7 +141,7 @@ def _share(pages: list[Any]) -> set[str]:
 def _start(config: Any, env: Any, doc_files: Any) -> _Split | None:
     """With enough deferred pages, fork the worker that builds its share of them."""
     dirty = _STATE["dirty"]
-    if workers() < 2:
+    if forkmap.cores() < 2:  # one decision for every fork: Linux, two cores, GLOSS_WORKERS
         return None
     pages = [f for f in doc_files if f.page is not None and (not dirty or not _deferred(f.page) or f.is_modified())]
     if sum(1 for f in pages if _deferred(f.page)) < MIN_PAGES:
