@@ -251,7 +251,6 @@ def on_post_build(config: Any) -> None:
     if not config.site_url:
         for name in SITEMAPS:
             (Path(config.site_dir) / name).unlink(missing_ok=True)
-    _pagefind_done(config.site_dir)  # under `mkdocs serve`, the last build's index
     indexing = subprocess.Popen(
         [sys.executable, "-m", "pagefind", "--site", str(config.site_dir), "--silent"],
         stdout=subprocess.DEVNULL,
@@ -262,7 +261,12 @@ def on_post_build(config: Any) -> None:
     if not parallel.serving():
         _pagefind_done(config.site_dir)
     # Under `mkdocs serve` the page reloads as soon as it is written: full text follows when Pagefind
-    # is done (a second at 1,000 terms), and the next build waits for it; the names index is already new.
+    # is done (a second at 1,000 terms), and the next build waits for it (on_pre_build) before it
+    # touches the site; the names index is already new.
+
+
+def on_pre_build(config: Any) -> None:
+    _pagefind_done(config.site_dir)  # under `mkdocs serve`, the last build's index is written first
 
 
 _PAGEFIND: dict[str, subprocess.Popen[str]] = {}
