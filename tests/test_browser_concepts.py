@@ -249,3 +249,23 @@ def test_local_graph_labels_are_whole_names(browser, server):
             for _, b_name, b in labels[i + 1 :]:
                 assert not boxes_overlap(a, b), (slug, a_name, b_name)
     context.close()
+
+
+def test_local_graph_label_boxes_hold_their_rendered_text(browser, server, site):
+    """The generator measures each label row (``concepts.text_width``) to size the picture: the row as
+    Chromium draws it is never wider than that, so no label is cut off at the edge ("momentum")."""
+    from gloss.pages.concepts import text_width
+
+    page = browser.new_page(base_url=server)
+    rows_seen = 0
+    for path in sorted((site / "terms").glob("*/index.html")):
+        page.goto(f"/terms/{path.parent.name}/")
+        rows = page.locator("figure.local-graph tspan").evaluate_all(
+            """spans => spans.map(s => [s.textContent, s.getComputedTextLength(),
+            !!s.closest('.local-graph__node--centre')])"""
+        )
+        for text, drawn, centre in rows:
+            rows_seen += 1
+            assert drawn <= text_width(text, centre), (path.parent.name, text, drawn, text_width(text, centre))
+    assert rows_seen > 500
+    page.close()

@@ -15,7 +15,23 @@ OTHER = Slug("other")
 MORE_NEIGHBOURS = 4  # linked terms shown in the local graph beyond the related ones
 RX, RY = 115, 125  # the local graph's ring of neighbours
 ROW = 13  # characters in a row of a local graph's label
-CHAR, LINE = 8.6, 17  # a character's width (a generous average at 15px) and a row's height
+LINE = 17  # a row's height at 15px
+# Advance widths of a sans-serif (Arial's metrics, which Liberation Sans and Arimo share), in
+# thousandths of an em: a label's box is measured by its letters, so "momentum" is not cut off.
+_LOWER = (556, 556, 500, 556, 556, 278, 556, 556, 222, 222, 500, 222, 833, 556, 556, 556, 556, 333, 500, 278, 556, 500, 722, 500, 500, 500)  # fmt: skip
+_UPPER = (667, 667, 722, 722, 667, 611, 778, 722, 278, 500, 667, 556, 833, 722, 778, 667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611)  # fmt: skip
+_WIDTHS: dict[str, int] = {
+    **dict(zip("abcdefghijklmnopqrstuvwxyz", _LOWER, strict=True)),
+    **dict(zip("ABCDEFGHIJKLMNOPQRSTUVWXYZ", _UPPER, strict=True)),
+    **dict.fromkeys("0123456789", 556),
+    **{" ": 278, "-": 333, ".": 278, ",": 278, "(": 333, ")": 333, "'": 191, "’": 222, "/": 278},
+}
+
+
+def text_width(text: str, bold: bool = False) -> float:
+    """A label row's width in px at 15px, a little generous (other sans-serifs run wider; bold wider still)."""
+    units = sum(_WIDTHS.get(char, 640) for char in text)
+    return float(units * 15 / 1000 * (1.16 if bold else 1.08))
 
 
 def topic_index(concepts: Concepts) -> dict[Slug, int]:
@@ -111,7 +127,7 @@ def _rows(text: str, width: int = ROW) -> list[str]:
 def _label(x: float, y: float, cx: float, cy: float, radius: int, rows: list[str]) -> tuple[str, float, float, float]:
     """Where a node's label goes, away from the centre: (anchor, x, first row's baseline, box left)."""
     dx, dy = x - cx, y - cy
-    width = max(len(row) for row in rows) * CHAR
+    width = max(text_width(row) for row in rows)
     height = LINE * len(rows)
     if abs(dx) < 0.35 * RX:  # above or below the node, centred
         first = y - radius - 8 - LINE * (len(rows) - 1) if dy < 0 else y + radius + LINE
@@ -155,10 +171,11 @@ def local_graph(slug: Slug, linked: Linked, concepts: Concepts, page: str) -> st
         radius = 11 if node == slug else 8
         rows = _rows(label)
         if node == slug:  # the centre's name below it
-            anchor, tx, first, box = "middle", x, y + radius + LINE, x - max(len(r) for r in rows) * CHAR / 2
+            anchor, tx, first, box = "middle", x, y + radius + LINE, x - max(text_width(r, True) for r in rows) / 2
         else:
             anchor, tx, first, box = _label(x, y, cx, cy, radius, rows)
-        left, right = min(left, box), max(right, box + max(len(r) for r in rows) * CHAR)
+        widest = max(text_width(r, node == slug) for r in rows)
+        left, right = min(left, box), max(right, box + widest)
         top, bottom = min(top, first - LINE), max(bottom, first + LINE * (len(rows) - 1) + 5)
         text = "".join(
             f'<tspan x="{tx:g}" y="{first + LINE * number:g}">{html(row)}</tspan>' for number, row in enumerate(rows)
