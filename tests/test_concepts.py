@@ -244,3 +244,19 @@ def test_tfidf_is_scikit_learns():
         ).fit_transform(documents)
         assert ours.shape == theirs.shape and abs(ours - theirs).max() < 1e-6
     assert similarity.tfidf(["", "  "]) is None
+
+
+def test_a_local_graph_with_more_terms_than_related_says_so(tmp_path):
+    """Related lists the strongest eight; the picture adds terms linked with this one beyond them, and its
+    caption and label say so (a reader counted twelve nodes under "among its related terms")."""
+    others = ["Kernel", "Stride", "Padding", "Channel", "Filter", "Pooling", "Feature map", "Receptive field",
+              "Dilation", "Depthwise", "Upsampling"]  # fmt: skip
+    text = "## Convolution\nSlides a kernel: " + ", ".join(name.lower() for name in others) + " all matter.\n\n"
+    text += "".join(f"## {name}\nA part of how images are read, step by step.\n\n" for name in others)
+    _, _, files = generate(glossary(tmp_path, {"cnn.md": text}))
+    page = files["terms/convolution.md"]
+    assert page.count('<li><a href="../../terms/') == 8  # Related
+    assert 'aria-label="Convolution and 11 related and linked terms"' in page
+    assert "<figcaption>Convolution among its related terms and more terms it links with;" in page
+    kernel = files["terms/kernel.md"]
+    assert "<figcaption>Kernel among its related terms;" in kernel

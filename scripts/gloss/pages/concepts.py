@@ -147,9 +147,14 @@ def local_graph(slug: Slug, linked: Linked, concepts: Concepts, page: str) -> st
     item = linked.terms[slug]
     neighbours = [relation.term for relation in concepts.related.get(slug, ())]
     extra = [s for s in (*item.links_to, *item.linked_from) if s not in neighbours and s != slug]
+    shown = len(neighbours)
     neighbours += list(dict.fromkeys(extra))[:MORE_NEIGHBOURS]
     if not neighbours:
         return ""
+    # The list above names the related terms; the picture adds terms linked with this one beyond them.
+    more = len(neighbours) > shown
+    kinds = "related and linked terms" if more else "related terms"
+    caption = "its related terms and more terms it links with" if more else "its related terms"
     colours = topic_index(concepts)
     cx, cy = 0.0, 0.0
     points = {slug: (cx, cy)}
@@ -198,7 +203,7 @@ def local_graph(slug: Slug, linked: Linked, concepts: Concepts, page: str) -> st
     lines = [
         f'<figure class="local-graph"><svg viewBox="{left} {top} {right - left} {bottom - top}" '
         f'width="{right - left}" height="{bottom - top}" role="group" '
-        f'aria-label="{html(name)} and {len(neighbours)} related terms" xmlns="http://www.w3.org/2000/svg" '
+        f'aria-label="{html(name)} and {len(neighbours)} {kinds}" xmlns="http://www.w3.org/2000/svg" '
         'xmlns:xlink="http://www.w3.org/1999/xlink">'
     ]
     for a, b in edges:
@@ -207,7 +212,5 @@ def local_graph(slug: Slug, linked: Linked, concepts: Concepts, page: str) -> st
         lines.append(f'<line class="{kind}" x1="{x1:g}" y1="{y1:g}" x2="{x2:g}" y2="{y2:g}"/>')
     lines.extend(nodes)
     lines.append("</svg>")
-    lines.append(
-        f"<figcaption>{html(name)} among its related terms; each node links to its page.</figcaption></figure>"
-    )
+    lines.append(f"<figcaption>{html(name)} among {caption}; each node links to its page.</figcaption></figure>")
     return "\n".join(lines) + "\n\n"
