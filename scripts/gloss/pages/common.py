@@ -5,22 +5,9 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Mapping
 
-from ..escape import code, html, md, raw
+from ..escape import html, md, raw
 from ..model import Linked, LinkedTerm, Note, Segment, Slug, Stop
-from ..paths import letter_anchor, letter_of, letter_order, link_to, term_path, url_to
-
-
-def render(segments: tuple[Segment, ...], page: str) -> str:
-    """Linked text as Markdown: plain text escaped, links to term pages, code as code."""
-    parts = []
-    for index, segment in enumerate(segments):
-        if segment.kind == "code":
-            parts.append(code(segment.text))
-        elif segment.kind == "link":
-            parts.append(f"[{md(segment.text, start=False)}]({link_to(page, term_path(segment.target))})")
-        else:
-            parts.append(md(segment.text, start=index == 0))
-    return "".join(parts)
+from ..paths import letter_anchor, letter_of, letter_order, term_path, url_to
 
 
 def render_html(segments: tuple[Segment, ...], page: str) -> str:
@@ -42,7 +29,8 @@ def stop_label(stop: Stop) -> str:
 
 
 def term_link(linked: Linked, page: str, slug: Slug) -> str:
-    return f"[{md(linked.terms[slug].term.name, start=False)}]({link_to(page, term_path(slug))})"
+    """A link to a term's page, named by the term, as finished HTML (``escape.raw``)."""
+    return f'<a href="{html(url_to(page, term_path(slug)))}">{html(linked.terms[slug].term.name)}</a>'
 
 
 def notes_by_slug(linked: Linked) -> dict[Slug, Note]:

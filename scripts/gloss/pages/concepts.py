@@ -9,6 +9,7 @@ from .. import relate
 from ..escape import html, md, raw
 from ..model import Concepts, Linked, Relation, Slug
 from ..paths import link_to, term_path, topic_path, url_to
+from .common import term_link
 
 PALETTE = 10  # topic colours in extra.css: .graph-topic-0 ... 8 for topics, 9 (grey) for "Other"
 OTHER = Slug("other")
@@ -101,8 +102,7 @@ def related_section(slug: Slug, linked: Linked, concepts: Concepts, page: str) -
     for relation in relations:
         name = linked.terms[relation.term].term.name
         items.append(
-            f'<li><a href="{url_to(page, term_path(relation.term))}">{html(name)}</a>'
-            f" — {_why(relation, quoted, name, slug, linked)}</li>\n"
+            f"<li>{term_link(linked, page, relation.term)} — {_why(relation, quoted, name, slug, linked)}</li>\n"
         )
     return "## Related { #related data-search-exclude }\n\n" + raw(
         f'<ul class="related">\n{"".join(items)}</ul>\n\n' + local_graph(slug, linked, concepts, page)

@@ -9,7 +9,7 @@ from collections import defaultdict
 from ..escape import code_block, front_matter, html, md, raw, sanitize
 from ..model import Deferred, Linked, LinkedDefinition, LinkedTerm, Note, Site, Slug, Source, Stop
 from ..paths import resolve, source_path, stop_anchor, term_path, url_to, walk_path
-from .common import notes_by_slug, render_html, stop_label
+from .common import notes_by_slug, render_html, stop_label, term_link
 from .concepts import related_section, topic_links
 
 STUB_META = ' data-pagefind-meta="stub:yes"'  # Pagefind metadata: search ranks stub pages after defined ones
@@ -137,10 +137,6 @@ def _walk_section(out: _Page, item: LinkedTerm, linked: Linked, path: str) -> No
     out.html(_walk_neighbours(item, linked, path))
 
 
-def _term_link(linked: Linked, page: str, slug: Slug) -> str:
-    return f'<a href="{html(url_to(page, term_path(slug)))}">{html(linked.terms[slug].term.name)}</a>'
-
-
 def _walk_neighbours(item: LinkedTerm, linked: Linked, path: str) -> str:
     """Previous and next stop links around the term's stops on each walk."""
     lines = []
@@ -156,12 +152,12 @@ def _walk_neighbours(item: LinkedTerm, linked: Linked, path: str) -> str:
         if first > 1:
             before = walk.stops[first - 2]
             parts.append(
-                f"← Previous stop {before.number}, {html(stop_label(before))}: {_term_link(linked, path, before.term)}"
+                f"← Previous stop {before.number}, {html(stop_label(before))}: {term_link(linked, path, before.term)}"
             )
         if last < len(walk.stops):
             after = walk.stops[last]
             parts.append(
-                f"Next stop {after.number}, {html(stop_label(after))}: {_term_link(linked, path, after.term)} →"
+                f"Next stop {after.number}, {html(stop_label(after))}: {term_link(linked, path, after.term)} →"
             )
         if parts:
             lines.append('<p class="walk-nav" data-search-exclude>' + " · ".join(parts) + "</p>")
