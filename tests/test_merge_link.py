@@ -109,3 +109,12 @@ def test_matcher_survives_symbols_and_underscore_tokens():
     """A token of underscores alone once crashed the matcher (IndexError) on notes holding ∇."""
     matcher = Matcher({"gradient": "gradient", "term": "term"})
     assert matcher.find("the ∇ _ __ gradient __init__ ∂_ term") == [(11, 19, "gradient"), (32, 36, "term")]
+
+
+def test_built_urls_from_a_page_keep_their_anchor():
+    from gloss.paths import url_to
+
+    assert url_to("terms/dropout.md", "terms/epoch.md") == "../../terms/epoch/"
+    assert url_to("terms/dropout.md", "sources/notes.md#line-3") == "../../sources/notes/#line-3"
+    assert url_to("a-z.md", "walk.md#walk-12") == "../walk/#walk-12"
+    assert url_to("index.md", "downloads/deck.apkg") == "downloads/deck.apkg"

@@ -77,8 +77,10 @@ def link_to(page: str, target: str) -> str:
 def url_to(page: str, target: str) -> str:
     """A built URL relative to a page's built URL, for raw HTML (which MkDocs does not rewrite).
 
-    ``target`` is a path relative to docs/ (``terms/x.md``, ``downloads/deck.apkg``).
+    ``target`` is a path relative to docs/ (``terms/x.md``, ``downloads/deck.apkg``), with an anchor
+    or not (``sources/notes.md#line-3``).
     """
+    target, _, anchor = target.partition("#")
     depth = page.count("/") + (0 if page.endswith("index.md") else 1)
     if target.endswith("index.md"):
         built = target[: -len("index.md")]
@@ -86,7 +88,7 @@ def url_to(page: str, target: str) -> str:
         built = target[: -len(".md")] + "/"
     else:
         built = target
-    return "../" * depth + built
+    return "../" * depth + built + (f"#{anchor}" if anchor else "")
 
 
 _PLACEHOLDER = re.compile(r'(href|src)="glossary:(term|source|asset)/([^"]+)"')

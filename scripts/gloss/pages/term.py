@@ -68,15 +68,9 @@ class _Page:
         return "".join(self.parts)
 
 
-def _href(page: str, target: str) -> str:
-    """``paths.url_to`` with the target's anchor kept."""
-    path, _, anchor = target.partition("#")
-    return url_to(page, path) + (f"#{anchor}" if anchor else "")
-
-
 def _note_link(notes: dict[Slug, Note], source: Source, path: str) -> str:
     target = f"{source_path(source.note)}#line-{source.line}"
-    return f'<a href="{html(_href(path, target))}">{html(notes[source.note].title)}</a>'
+    return f'<a href="{html(url_to(path, target))}">{html(notes[source.note].title)}</a>'
 
 
 def _credit(notes: dict[Slug, Note], source: Source, path: str) -> str:
@@ -131,7 +125,7 @@ def _walk_section(out: _Page, item: LinkedTerm, linked: Linked, path: str) -> No
         what = f" (code: <code>{html(stop.code)}</code>)" if stop.code else ""
         target = f"{walk_path(walk.note, len(walks))}#{stop_anchor(stop)}"
         out.html(
-            f'<p>Stop {stop.number} of {len(walk.stops)} on <a href="{html(_href(path, target))}">'
+            f'<p>Stop {stop.number} of {len(walk.stops)} on <a href="{html(url_to(path, target))}">'
             f"{html(walk.title)}</a>: <strong>{html(stop_label(stop))}</strong>{what}</p>"
         )
     out.html(_walk_neighbours(item, linked, path))
