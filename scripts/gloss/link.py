@@ -133,17 +133,20 @@ def _link_terms(
         return (term.slug, term.definitions, frozenset(banned.get(term.slug, ())), _headings(term, links))
 
     kept: dict[Any, _TermLinks] = _KEPT["last"]
-    todo = [term for term in terms if key(term) not in kept]
+    keys = [key(term) for term in terms]
+    todo = [(term, found) for term, found in zip(terms, keys, strict=True) if found not in kept]
     fresh = {
-        key(term): _TermLinks(
+        found: _TermLinks(
             tuple(LinkedDefinition(d, *parts) for d, parts in zip(term.definitions, definitions, strict=True)),  # type: ignore[arg-type]
             targets,
             contexts,
         )
-        for term, (definitions, targets, contexts) in zip(todo, forkmap.map2(made, todo), strict=True)
+        for (term, found), (definitions, targets, contexts) in zip(
+            todo, forkmap.map2(made, [term for term, _ in todo]), strict=True
+        )
     }
-    result = [fresh.get(key(term)) or kept[key(term)] for term in terms]
-    _KEPT["now"].update(zip(map(key, terms), result, strict=True))
+    result = [fresh.get(found) or kept[found] for found in keys]
+    _KEPT["now"].update(zip(keys, result, strict=True))
     return result
 
 
