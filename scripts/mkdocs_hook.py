@@ -32,7 +32,7 @@ NAV_PAGES = {TOPICS_INDEX, SOURCES_INDEX}  # generated pages that the nav in mkd
 OUTSIDE_NAV = {REPORT_PAGE}  # generated pages outside the generated folders that the nav leaves out
 SITEMAPS = ("sitemap.xml", "sitemap.xml.gz")
 POLL = 0.15  # seconds between looks at the notes under `mkdocs serve`
-_FILES: dict[str, list[File]] = {}  # this build's generated files, by site_dir
+_FILES: dict[str, list[Generated]] = {}  # this build's generated files, by site_dir
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -98,16 +98,20 @@ class Generated(File):
     def size_hint(self) -> int:
         return self._make.size if self._make is not None else len(self._content or "")
 
+    def digested(self) -> str:
+        """The digest of its content, worked out once; "" for a page this process never made."""
+        if not self.digest and self._content is not None:
+            self.digest = incremental.digest(self._content)
+        return self.digest
+
     def forget(self) -> None:
         """The page is written: keep the digest of its source, let the source go."""
-        if self._content is not None and not self.digest:
-            self.digest = incremental.digest(self._content)
+        self.digested()
         self._content = None
 
     def is_modified(self) -> bool:
-        if not self.digest:
-            self.digest = incremental.digest(self._made() or "")
-        return incremental.changed(self.dest_dir, self.dest_uri, self.digest)
+        self._made()
+        return incremental.changed(self.dest_dir, self.dest_uri, self.digested())
 
 
 def _digests(files: list[Generated]) -> None:
@@ -237,11 +241,8 @@ def on_post_build(config: Any) -> None:
     Without a site_url, MkDocs' sitemap would list no real address: it goes.  What this build wrote
     is recorded, and what the last one wrote that this one no longer makes is deleted (a rebuild
     with ``--dirty`` keeps old files)."""
-    built = {  # a page another process rendered has no digest here: the next build renders it again
-        file.dest_uri: file.digest or (incremental.digest(file._content) if file._content is not None else "")
-        for file in _FILES.pop(config.site_dir, [])
-        if isinstance(file, Generated)
-    }
+    # A page another process rendered has no digest here: the next build renders it again.
+    built = {file.dest_uri: file.digested() for file in _FILES.pop(config.site_dir, [])}
     for gone in incremental.record(config.site_dir, built):
         path = Path(config.site_dir) / gone
         path.unlink(missing_ok=True)
