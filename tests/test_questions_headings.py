@@ -342,3 +342,23 @@ def test_seed_notes_saved_as_md_give_the_same_site(tmp_path):
     assert sorted(files_md) == sorted(files_txt)
     differ = [path for path in files_txt if files_txt[path] != files_md[path]]
     assert differ == []
+
+
+FLASHCARD_EXPORT = """\
+Cards exported 2026-03-02
+
+Epoch – one full pass over the training data
+Batch norm — normalises activations per mini-batch; helps training go faster
+Softmax - turns logits into probabilities that sum to 1
+Vanishing gradient -- gradients shrink layer by layer so early layers barely learn
+
+Training is slow – that is why we use GPUs.
+"""
+
+
+def test_a_flashcard_export_of_dashed_lines_gives_a_term_a_line():
+    parsed, entries = read(FLASHCARD_EXPORT)
+    assert list(entries) == ["Epoch", "Batch norm", "Softmax", "Vanishing gradient"]
+    assert entries["Batch norm"].paragraphs == ("normalises activations per mini-batch; helps training go faster",)
+    assert [entries[name].line for name in entries] == [3, 4, 5, 6]
+    assert "Training is slow" not in entries  # one dashed line in prose stays prose

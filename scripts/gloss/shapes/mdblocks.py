@@ -111,6 +111,23 @@ def term_line(markdown: str) -> tuple[str, str, bool] | None:
     return name, (rest + ("\n" + more if more else "")).strip(), False
 
 
+_DASHED = re.compile(r"^\s*(?P<name>[^\s:*_\[\]<>#|][^:*\[\]<>|\n]{0,59}?)\s+(?:[–—]|--?)\s+(?P<rest>\S.*)$")
+
+
+def dashed_lines(markdown: str) -> list[tuple[str, str]] | None:
+    """A paragraph of two or more lines, each "Term – definition" (an en or em dash, or a spaced hyphen),
+    as a flashcard app exports them -> [(name, definition)]; None otherwise (one such line is prose)."""
+    lines = markdown.split("\n")
+    found = []
+    for line in lines if len(lines) >= 2 else []:
+        match = _DASHED.match(line)
+        name = inline_name(match["name"]) if match else ""
+        if not match or not name or len(name.split()) > 5 or name.lower() in NOT_TERMS or re.search(r"[.?!,;]", name):
+            return None
+        found.append((name, match["rest"].strip()))
+    return found or None
+
+
 def is_short_name(text: str) -> bool:
     """A paragraph that can only be a name: one short line, no sentence."""
     text = text.strip().rstrip(":").strip()

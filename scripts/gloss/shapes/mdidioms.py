@@ -7,7 +7,7 @@ from typing import Protocol
 
 from ..model import Issue
 from .common import Draft
-from .mdblocks import NOT_TERMS, Block, inline_name, is_short_name, table_rows, term_line, term_table
+from .mdblocks import NOT_TERMS, Block, dashed_lines, inline_name, is_short_name, table_rows, term_line, term_table
 
 _NOT_TERM_LINE = re.compile(r"^\s*(?P<name>[A-Za-z][\w .;'-]{0,20}?)\s*:(?:[ \t]+(?P<rest>.*)|[ \t]*)$")
 
@@ -28,6 +28,12 @@ class Context(Protocol):
 def term_lines(ctx: Context, markdown: str, block: Block) -> list[Draft]:
     """A paragraph whose first line is a term line; later term lines start further terms."""
     drafts: list[Draft] = []
+    dashed = dashed_lines(markdown)
+    if dashed:
+        return [
+            Draft(name=name, line=block.start + 1 + offset, lines=[block.start + 1 + offset], body=[rest], marked=False)
+            for offset, (name, rest) in enumerate(dashed)
+        ]
     if not term_line(markdown):
         return drafts
     for offset, text in enumerate(markdown.split("\n")):
