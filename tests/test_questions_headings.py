@@ -362,3 +362,41 @@ def test_a_flashcard_export_of_dashed_lines_gives_a_term_a_line():
     assert entries["Batch norm"].paragraphs == ("normalises activations per mini-batch; helps training go faster",)
     assert [entries[name].line for name in entries] == [3, 4, 5, 6]
     assert "Training is slow" not in entries  # one dashed line in prose stays prose
+
+
+LECTURE_NOTES = """\
+# Notes from the vision course
+
+## Losses
+
+### Hinge loss
+Used by the SVM classifier; compare the softmax loss, which never stops pushing.[^1]
+
+### Cross entropy
+The softmax classifier's loss.[^2]
+
+## Optimisation
+
+### RMSprop
+Divides the step by a running average of squared gradients.
+
+[^1]: lecture 3, around minute 40
+[^2]: see the derivation
+    in the second handout
+[^3]: a footnote nothing cites
+"""
+
+
+def test_footnotes_at_the_end_of_a_note_go_with_the_terms_that_cite_them(tmp_path):
+    parsed, entries = read(LECTURE_NOTES)
+    assert entries["Hinge loss"].body.endswith("[^1]: lecture 3, around minute 40")
+    assert entries["Cross entropy"].body.endswith("[^2]: see the derivation\n    in the second handout")
+    assert "[^" not in entries["RMSprop"].body and entries["RMSprop"].lines == (13, 14)
+    assert "n.md:19: footnote [^3] is cited by no term: not shown" in infos(parsed)
+    folder = tmp_path / "glossary"
+    folder.mkdir()
+    (folder / "lectures.md").write_text(LECTURE_NOTES, encoding="utf-8")
+    _, _, files = generate(folder, Settings())
+    page = files["terms/hinge-loss.md"]
+    assert "lecture 3, around minute 40" in page and "[^1]" not in page
+    assert "in the second handout" in files["terms/cross-entropy.md"]

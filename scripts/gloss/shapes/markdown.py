@@ -36,7 +36,7 @@ from .mdblocks import (
     term_table,
 )
 from .mdheadings import LISTS, Heading, Headings
-from .mdidioms import definition_list, is_term_list, list_items, table, term_lines, term_list
+from .mdidioms import definition_list, footnotes, is_term_list, list_items, table, term_lines, term_list
 from .yaml_list import front_matter
 
 SHAPE = Shape.MARKDOWN
@@ -215,6 +215,8 @@ def _parse(text: str) -> Parsed:
             skip_next = False
             continue
         try:
+            if block.kind == "footnote_block_open":
+                continue  # the footnotes' definitions, which markdown-it gathers at the end: ``footnotes``
             if block.kind == "front_matter":
                 front_matter(block.tokens[0].content, path, reader.parsed, first_line=2)
                 reader.parsed.meta_lines.extend(block.lines(source))
@@ -227,6 +229,7 @@ def _parse(text: str) -> Parsed:
             why = f"could not read this block ({type(error).__name__}: {error}); skipped, please report it"
             reader.parsed.issues.append(Issue(path, lines[0], why, last=lines[-1]))
     reader.finish()
+    reader.parsed.issues.extend(footnotes(reader.drafts, source, path))
     aliases = dict(reader.toc)
     reader.parsed.entries = [_freeze(draft, aliases.get(draft.anchor, "")) for draft in reader.drafts]
     return reader.parsed

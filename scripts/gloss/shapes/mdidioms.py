@@ -6,6 +6,7 @@ import re
 from typing import Protocol
 
 from ..model import Issue
+from ..obsidian import fenced
 from .common import Draft
 from .mdblocks import NOT_TERMS, Block, dashed_lines, inline_name, is_short_name, table_rows, term_line, term_table
 
@@ -145,3 +146,35 @@ def is_term_list(block: Block) -> bool:
     """At least half the items start with a term line, or every item is a name with nested blocks."""
     items, _, found, named = list_items(block)
     return bool(items) and (sum(f is not None for f in found) * 2 >= len(items) or all(named))
+
+
+_FOOTNOTE = re.compile(r"^ {0,3}\[\^(?P<label>[^\]\s]+)\]:")
+
+
+def footnotes(drafts: list[Draft], source: list[str], path: str) -> list[Issue]:
+    """Each footnote's definition (``[^1]: …`` and its indented lines) goes with every term whose
+    definition cites it: people keep footnotes at the end of a note, after the last term, and
+    markdown-it keeps them out of the blocks the terms are read from.  One no term cites is reported."""
+    code = fenced(source)
+    found: dict[str, list[int]] = {}  # label -> its 0-based lines
+    label = ""
+    for index, line in enumerate(source):
+        match = None if code[index] else _FOOTNOTE.match(line)
+        if match:
+            label = match["label"]
+            found[label] = [index]
+        elif label and line.startswith(("    ", "\t")):
+            found[label].append(index)
+        else:
+            label = ""
+    issues = []
+    for label, indexes in found.items():
+        citing = [draft for draft in drafts if any(f"[^{label}]" in part for part in draft.body)]
+        for draft in citing:
+            draft.body.append("\n".join(source[i] for i in indexes))
+            draft.lines.extend(i + 1 for i in indexes)
+        if not citing:
+            issues.append(
+                Issue(path, indexes[0] + 1, f"footnote [^{label}] is cited by no term: not shown", last=indexes[-1] + 1)
+            )
+    return issues
