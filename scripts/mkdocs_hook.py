@@ -13,15 +13,13 @@ from __future__ import annotations
 import gc
 import logging
 import re
-import subprocess
-import sys
 from html import unescape
 from pathlib import Path
 from typing import Any
 
 from mkdocs.structure.files import File, Files, InclusionLevel, file_sort_key
 
-from gloss import forkmap, incremental, parallel, settings
+from gloss import forkmap, fulltext, incremental, parallel, settings
 from gloss.build import generate, summary
 from gloss.escape import drop, lift
 from gloss.model import Deferred, Level
@@ -46,6 +44,9 @@ def on_nav(nav: Any, config: Any, files: Files) -> Any:
 
 def on_build_error(error: Exception) -> None:
     parallel.on_build_error()
+    if not parallel.serving():
+        for site_dir in fulltext.sites():
+            fulltext.forget(site_dir)
 
 
 def on_config(config: Any) -> Any:
@@ -104,6 +105,14 @@ class Generated(File):
             self.digest = incremental.digest(self._content)
         return self.digest
 
+    def copy_file(self, dirty: bool = False) -> None:
+        """A download made when it is written (the deck), and let go once written."""
+        deferred = self._make is not None
+        self._made()
+        super().copy_file(dirty)
+        if deferred:
+            self.forget()
+
     def forget(self) -> None:
         """The page is written: keep the digest of its source, let the source go."""
         self.digested()
@@ -153,6 +162,7 @@ def on_files(files: Files, config: Any) -> Files:
         f"is in {REPORT} and on the report page (/report/, outside the nav)"
     )
     _FILES[config.site_dir] = [file for file in files if isinstance(file, Generated)]
+    fulltext.plan(config.site_dir, [file.dest_uri for file in _FILES[config.site_dir] if _indexed(file.src_uri)])
     if parallel.dirty():
         _digests(_FILES[config.site_dir])
     # The glossary lives until the build ends: the cycle collector need not walk it again while
@@ -178,30 +188,6 @@ def repair(output: str) -> str:
     return output
 
 
-_ARTICLE = '<article class="md-content__inner md-typeset">'
-# Chrome inside the article, not the term's text: permalinks, the topics line, credits, the "Definitions" heading.
-_NOT_TEXT = re.compile(r'(class="headerlink"|class="topics"|class="credit"|id="definitions")')
-_RELATED = re.compile(r'<h2 (?:data-search-exclude )?id="(?:related|on-the-house-walk)"')
-
-
-def full_text(output: str) -> str:
-    """Mark what Pagefind indexes: a term's or topic's article, without its walk and Related
-    sections (the names index finds loci and names, and the walk page is no blob of text)."""
-    output = output.replace(_ARTICLE, _ARTICLE[:-1] + " data-pagefind-body>", 1)
-    output = _NOT_TEXT.sub(r"\1 data-pagefind-ignore", output)
-    match = _RELATED.search(output)
-    if match:
-        end = output.index("</article>", match.start())
-        output = (
-            output[: match.start()]
-            + "<div data-pagefind-ignore>"
-            + output[match.start() : end]
-            + "</div>"
-            + output[end:]
-        )
-    return output
-
-
 _LIFTED: dict[str, list[str]] = {}  # a page's finished HTML blocks, between its Markdown and its content
 
 
@@ -224,10 +210,16 @@ def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
     return drop(html, blocks)
 
 
+def _indexed(src_uri: str) -> bool:
+    """A page Pagefind indexes: a term's or a topic's."""
+    return src_uri.endswith(".md") and src_uri.startswith((TERMS + "/", TOPICS + "/"))
+
+
 def on_post_page(output: str, page: Any, config: Any) -> str:
     output = repair(output)
-    if page.file.src_uri.startswith((TERMS + "/", TOPICS + "/")):
-        output = full_text(output)
+    if _indexed(page.file.src_uri):
+        output = fulltext.mark(output)
+        fulltext.keep(config.site_dir, page.file.dest_uri, output)  # what Pagefind reads (gloss/fulltext.py)
     return output
 
 
@@ -237,8 +229,8 @@ def on_post_template(output_content: str, template_name: str, config: Any) -> st
 
 
 def on_post_build(config: Any) -> None:
-    """Pagefind indexes the built site's term and topic pages (a chunked index under pagefind/).
-    Without a site_url, MkDocs' sitemap would list no real address: it goes.  What this build wrote
+    """Pagefind indexes the term and topic pages' searchable parts (``gloss/fulltext.py``: chunked
+    indexes under pagefind/, in parts on a big site).  Without a site_url, MkDocs' sitemap would list no real address: it goes.  What this build wrote
     is recorded, and what the last one wrote that this one no longer makes is deleted (a rebuild
     with ``--dirty`` keeps old files)."""
     # A page another process rendered has no digest here: the next build renders it again.
@@ -252,15 +244,10 @@ def on_post_build(config: Any) -> None:
     if not config.site_url:
         for name in SITEMAPS:
             (Path(config.site_dir) / name).unlink(missing_ok=True)
-    indexing = subprocess.Popen(
-        [sys.executable, "-m", "pagefind", "--site", str(config.site_dir), "--silent"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    _PAGEFIND[config.site_dir] = indexing
+    fulltext.index(config.site_dir)
     if not parallel.serving():
         _pagefind_done(config.site_dir)
+        fulltext.forget(config.site_dir)
     # Under `mkdocs serve` the page reloads as soon as it is written: full text follows when Pagefind
     # is done (a second at 1,000 terms), and the next build waits for it (on_pre_build) before it
     # touches the site; the names index is already new.
@@ -270,21 +257,15 @@ def on_pre_build(config: Any) -> None:
     _pagefind_done(config.site_dir)  # under `mkdocs serve`, the last build's index is written first
 
 
-_PAGEFIND: dict[str, subprocess.Popen[str]] = {}
-
-
 def _pagefind_done(site_dir: str) -> None:
-    indexing = _PAGEFIND.pop(site_dir, None)
-    if indexing is None:
-        return
-    _, errors = indexing.communicate()
-    if indexing.returncode != 0:
-        log.warning(f"Pagefind could not index the site, so full-text search is off: {errors.strip()[-500:]}")
+    for errors in fulltext.wait(site_dir):
+        log.warning(f"Pagefind could not index the site, so full-text search is off: {errors}")
 
 
 def on_shutdown() -> None:
-    for site_dir in list(_PAGEFIND):
+    for site_dir in fulltext.sites():
         _pagefind_done(site_dir)
+        fulltext.forget(site_dir)
 
 
 def on_serve(server: Any, config: Any, builder: Any) -> Any:

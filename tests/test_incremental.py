@@ -72,8 +72,9 @@ def test_the_new_term_reaches_the_a_z_search_and_the_walk(sites):
     assert "gradient-clipping" in (site / "search" / "names" / "g.json").read_text(encoding="utf-8")
     assert "Garage" in (site / "walk" / "index.html").read_text(encoding="utf-8")
     assert not (site / "sources" / "keywords-article").exists()  # the page and its folder
-    fragments = (site / "pagefind").rglob("*")
-    assert any(path.is_file() for path in fragments)  # Pagefind indexed the rebuilt site
+    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    indexed = sum("data-pagefind-body" in page.read_text(encoding="utf-8") for page in site.rglob("*.html"))
+    assert entry["languages"]["en"]["page_count"] == indexed  # every page, rendered again or not
 
 
 def test_a_saved_note_links_again_only_the_terms_it_changed(tmp_path, monkeypatch):
@@ -118,10 +119,12 @@ def test_under_serve_full_text_follows_and_notes_are_polled_often(tmp_path):
     config.plugins.on_startup(command="serve", dirty=True)
     try:
         build(config, dirty=True)
-        assert str(site) in hook._PAGEFIND  # still indexing, or indexed and not yet waited for
+        plan = hook.fulltext._PLANS[str(site)]
+        assert plan.running is not None  # still indexing, or indexed and not yet waited for
     finally:
         config.plugins.on_shutdown()
-    assert hook._PAGEFIND == {}
+    assert hook.fulltext._PLANS == {}
+    assert not plan.folder.exists()  # the searchable copies go with the server
     entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
     indexed = sum("data-pagefind-body" in page.read_text(encoding="utf-8") for page in site.rglob("*.html"))
     assert entry["languages"]["en"]["page_count"] == indexed

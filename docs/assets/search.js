@@ -203,8 +203,18 @@
   function loadPagefind() {
     if (!pagefind) {
       var url = new URL("pagefind/pagefind.js", base()).href;
+      var options = { baseUrl: base().pathname, excerptLength: 18 };
       pagefind = import(url).then(function (module) {
-        return module.options({ baseUrl: base().pathname, excerptLength: 18 }).then(function () { return module; });
+        return module.options(options).then(function () {
+          // A big site is indexed in parts: pagefind/bundles.json lists the other bundles, merged in.
+          return fetch(new URL("pagefind/bundles.json", base())).then(function (response) {
+            return response.ok ? response.json() : { more: [] };
+          }).catch(function () { return { more: [] }; });
+        }).then(function (bundles) {
+          return Promise.all((bundles.more || []).map(function (path) {
+            return module.mergeIndex(new URL(path, base()).pathname, options);
+          }));
+        }).then(function () { return module; });
       }).catch(function () { return null; });
     }
     return pagefind;

@@ -34,7 +34,7 @@ class Level(StrEnum):
     INFO = "info"  # an explained skip
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Issue:
     """Something the build tells the user about one line of one file."""
 
@@ -55,7 +55,7 @@ class Issue:
         return range(self.line, max(self.line, self.last) + 1) if self.line else range(0)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CodeLine:
     """One line of code written under an entry; it may have a locus of its own."""
 
@@ -64,7 +64,7 @@ class CodeLine:
     locus: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Entry:
     """One term as one note writes it."""
 
@@ -82,7 +82,7 @@ class Entry:
     tags: tuple[str, ...] = ()  # topics the note gives it (a vault note's tags, or its folder)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Asset:
     """A file a Markdown note shows (an image beside it), copied into the site."""
 
@@ -90,7 +90,7 @@ class Asset:
     data: bytes
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Credit:
     """Whose words a note holds: the learner's own (the default), or someone else's, credited."""
 
@@ -100,7 +100,7 @@ class Credit:
     own: bool = True  # the learner's own words
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Note:
     """One file of ``glossary/``, parsed."""
 
@@ -117,7 +117,7 @@ class Note:
     credit: Credit = field(default_factory=Credit)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Source:
     """Where a definition was written: a note and a line."""
 
@@ -126,7 +126,7 @@ class Source:
     locus: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Definition:
     """What one or more notes say a term is; identical texts are merged."""
 
@@ -138,7 +138,7 @@ class Definition:
     body: str = ""  # Markdown, from a Markdown note (paragraphs then holds its plain text)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Stop:
     """One stop of a walk: a locus in walking order and the term placed there."""
 
@@ -153,7 +153,7 @@ class Stop:
     own: str = ""  # what the walk note itself says at this stop (the learner's own words)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Term:
     """One concept: every entry of every note that names it, merged."""
 
@@ -170,14 +170,14 @@ class Term:
     named_in: tuple[Source, ...] = ()  # entries that name it without defining it, while other notes define it
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Walk:
     note: Slug
     title: str
     stops: tuple[Stop, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Glossary:
     notes: tuple[Note, ...]
     terms: tuple[Term, ...]  # sorted by name
@@ -188,14 +188,14 @@ class Glossary:
     words: dict[str, Slug | None] = field(default_factory=dict)  # a word's key -> the term it means, or never linked
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TopicInfo:
     slug: Slug
     name: str
     about: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Segment:
     """A piece of linked text: plain text, a link to a term, or inline code."""
 
@@ -204,7 +204,7 @@ class Segment:
     target: Slug = Slug("")  # the linked term
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class LinkedDefinition:
     definition: Definition
     paragraphs: tuple[tuple[Segment, ...], ...]
@@ -212,7 +212,7 @@ class LinkedDefinition:
     html: str = ""  # the body rendered, term links as glossary: placeholders (see richtext.py)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class LinkedTerm:
     term: Term
     definitions: tuple[LinkedDefinition, ...]
@@ -222,14 +222,14 @@ class LinkedTerm:
     contexts: dict[Slug, str] = field(default_factory=dict)  # a term it links to -> the sentence of the link
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Linked:
     glossary: Glossary
     terms: dict[Slug, LinkedTerm] = field(default_factory=dict)  # in name order
     link_count: int = 0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Reason:
     """Why one term is related to another, in words a reader sees."""
 
@@ -238,14 +238,14 @@ class Reason:
     context: str = ""  # the sentence a link stands in
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Relation:
     term: Slug
     score: float
     reasons: tuple[Reason, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Topic:
     slug: Slug
     name: str
@@ -253,7 +253,7 @@ class Topic:
     terms: tuple[Slug, ...]  # in name order
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Concepts:
     """Stage 4, relate: topics, ranked related terms with reasons, and the concept graph's layout."""
 
@@ -264,7 +264,7 @@ class Concepts:
     issues: tuple[Issue, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Settings:
     """Facts about the site whose source is mkdocs.yml (see ``settings.py``)."""
 
@@ -277,15 +277,15 @@ class Deferred:
 
     __slots__ = ("make", "size")
 
-    def __init__(self, make: Callable[[], str], size: int) -> None:
+    def __init__(self, make: Callable[[], str | bytes], size: int) -> None:
         self.make = make
         self.size = size  # about how long the page will be, to share pages out between processes
 
-    def __call__(self) -> str:
+    def __call__(self) -> str | bytes:
         return self.make()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Site:
     """Everything the page emitters read: the linked glossary, what the build met, the settings."""
 

@@ -96,21 +96,34 @@ def _tidy(core: str, lead: bool, tail: bool, limit: int) -> str:
 
 
 class _Board:
-    """Candidates for each term, with their score and reasons."""
+    """Candidates for each term, with their score and reasons (a list per pair: a dict was most of the memory)."""
 
     def __init__(self) -> None:
         self.scores: dict[Slug, dict[Slug, float]] = defaultdict(lambda: defaultdict(float))
-        self.texts: dict[Slug, dict[Slug, dict[str, Reason]]] = defaultdict(lambda: defaultdict(dict))
+        self.texts: dict[Slug, dict[Slug, list[Reason]]] = defaultdict(dict)
 
     def add(self, term: Slug, other: Slug, score: float, reason: Reason) -> None:
-        reasons = self.texts[term][other]
-        if term == other or reason.text in reasons:
+        if term == other:
             return
+        row = self.texts[term]
+        reasons = row.get(other)
+        if reasons is None:
+            row[other] = [reason]
+        elif any(known.text == reason.text for known in reasons):
+            return
+        else:
+            reasons.append(reason)
         self.scores[term][other] += score
-        reasons[reason.text] = reason
+
+    def say(self, term: Slug, other: Slug, reason: Reason) -> None:
+        """A reason said for a pair, in place of one with the same words (no score)."""
+        reasons = self.texts[term].setdefault(other, [])
+        texts = [known.text for known in reasons]
+        at = texts.index(reason.text) if reason.text in texts else len(reasons)
+        reasons[at : at + 1] = [reason]
 
     def reasons(self, term: Slug, other: Slug) -> tuple[Reason, ...]:
-        return tuple(self.texts[term][other].values())
+        return tuple(self.texts[term].get(other, ()))
 
 
 def name_relations(terms: dict[Slug, Term], board: _Board) -> None:
@@ -160,10 +173,10 @@ def relate(linked: Linked, similar: Similarity, curated_path: str = "glossary/cu
             board.add(slug, other, SCORES["see-also"], Reason("see-also", "See also"))
             board.add(other, slug, SCORES["see-also"] / 2, Reason("see-also", "See also"))
     for slug, item in linked.terms.items():
+        mentions = f"{possessive(item.term.name)} definition mentions it"
         for target in item.links_to:
             context = item.contexts.get(target, "")  # quoted (``quote``) only where it is shown, below
             board.add(slug, target, SCORES["links-to"], Reason("links-to", "Mentioned in this definition", context))
-            mentions = f"{possessive(item.term.name)} definition mentions it"
             board.add(target, slug, SCORES["linked-from"], Reason("linked-from", mentions, context))
     name_relations(terms, board)
     nearest = similar.nearest(NEAREST)
@@ -193,7 +206,7 @@ def relate(linked: Linked, similar: Similarity, curated_path: str = "glossary/cu
         for other in picked:
             if other in topical:
                 text = also_under([names_of[topic] for topic in topical[other]])
-                board.texts[slug][other][text] = Reason("topic", text)
+                board.say(slug, other, Reason("topic", text))
         if len(picked) < MINIMUM:
             picked += filler.fill(slug, picked)
         picked.sort(key=lambda other: (-board.scores[slug][other], terms[other].name.casefold()))  # strongest first

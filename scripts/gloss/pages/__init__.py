@@ -29,12 +29,15 @@ PAGE_KINDS: dict[str, Emitter] = {
 }
 
 
+DEFERRED = {"term": term.deferred, "deck": deck.deferred}  # what the MkDocs hook makes when it is read
+
+
 def emit(site: Site, defer: bool = False) -> dict[str, str | bytes | Deferred]:
     """Every generated file: path relative to docs/ -> its text or bytes; with ``defer``, term pages
-    are made when they are read (the MkDocs hook's way, ``model.Deferred``)."""
+    and the deck are made when they are read (the MkDocs hook's way, ``model.Deferred``)."""
     files: dict[str, str | bytes | Deferred] = {}
     for kind, emitter in PAGE_KINDS.items():
-        made: dict[str, Any] = term.deferred(site) if defer and kind == "term" else emitter(site)
+        made: dict[str, Any] = DEFERRED[kind](site) if defer and kind in DEFERRED else emitter(site)
         for path, content in made.items():
             if path in files:
                 raise ValueError(f"page kind '{kind}' emits {path}, which another kind emits too")

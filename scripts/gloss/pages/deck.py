@@ -22,7 +22,7 @@ from typing import Any
 import genanki
 
 from ..escape import html
-from ..model import Linked, LinkedTerm, Site, Slug, Stop
+from ..model import Deferred, Linked, LinkedTerm, Site, Slug, Stop
 from ..paths import APKG, CSV, DECK_STEM
 from .common import stop_label
 
@@ -164,3 +164,13 @@ def csv_text(linked: Linked, deck_name: str) -> str:
 def emit(site: Site) -> dict[str, str | bytes]:
     name = site.settings.site_name
     return {APKG: apkg(site.linked, name, site.stamp), CSV: csv_text(site.linked, name)}
+
+
+def deferred(site: Site) -> dict[str, Deferred]:
+    """The deck and CSV made when MkDocs writes them, and let go once written (tens of MB at
+    10,000 terms, which the build no longer holds while it renders the pages)."""
+    name = site.settings.site_name
+    return {
+        APKG: Deferred(lambda: apkg(site.linked, name, site.stamp), 0),
+        CSV: Deferred(lambda: csv_text(site.linked, name), 0),
+    }

@@ -1,0 +1,115 @@
+"""Full text: Pagefind indexes each term and topic page's searchable part, in parts on a big site,
+and the index is the one Pagefind makes of the whole built pages; the search merges the parts."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import Watch, copy_project
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from playwright.sync_api import expect
+
+from gloss import fulltext
+from glosstools.localsite import free_port, serve
+
+
+def fragments(bundles: list[Path]) -> list[dict]:
+    """Every page Pagefind holds, as it holds it (url, words, excerpt text, anchors, metadata)."""
+    found = []
+    for bundle in bundles:
+        for path in (bundle / "fragment").glob("*.pf_fragment"):
+            data = json.loads(gzip.decompress(path.read_bytes())[len(b"pagefind_dcd") :])
+            found.append(data)
+    return sorted(found, key=lambda data: data["url"])
+
+
+def bundles_of(site: Path) -> list[Path]:
+    more = json.loads((site / fulltext.BUNDLES).read_text(encoding="utf-8"))["more"]
+    return [site / "pagefind", *(site / path for path in more)]
+
+
+def indexed_pages(site: Path) -> list[str]:
+    return sorted(
+        "/" + path.parent.relative_to(site).as_posix() + "/"
+        for path in site.rglob("index.html")
+        if "data-pagefind-body" in path.read_text(encoding="utf-8")
+    )
+
+
+@pytest.fixture(scope="module")
+def parted(tmp_path_factory) -> Path:
+    """The learner's notes built in-process with bundles of at most 40 pages."""
+    project = copy_project(tmp_path_factory.mktemp("parted"))
+    site = project / "site"
+    os.environ["NO_MKDOCS_2_WARNING"] = "1"
+    part = fulltext.PART
+    fulltext.PART = 40
+    before = set(Path(fulltext.tempfile.gettempdir()).glob("gloss-fulltext-*"))
+    try:
+        config = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(site))
+        config.plugins.on_startup(command="build", dirty=False)
+        build(config)
+        config.plugins.on_shutdown()
+    finally:
+        fulltext.PART = part
+    (site / "copies-left.json").write_text(
+        json.dumps([str(p) for p in set(Path(fulltext.tempfile.gettempdir()).glob("gloss-fulltext-*")) - before])
+    )
+    return site
+
+
+def test_the_index_is_what_pagefind_makes_of_the_whole_pages(site, tmp_path):
+    whole = tmp_path / "whole"
+    subprocess.run(
+        [sys.executable, "-m", "pagefind", "--site", str(site), "--output-path", str(whole), "--silent"], check=True
+    )
+    ours = fragments(bundles_of(site))
+    assert len(ours) == len(indexed_pages(site)) > 50
+    assert ours == fragments([whole])
+
+
+def test_a_big_site_is_indexed_in_parts_that_hold_every_page_once(parted, tmp_path):
+    bundles = bundles_of(parted)
+    assert len(bundles) == -(-len(indexed_pages(parted)) // 40) > 2
+    urls = [data["url"] for data in fragments(bundles)]
+    assert urls == indexed_pages(parted)  # each page in one part only
+    for bundle in bundles:
+        entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+        assert 0 < entry["languages"]["en"]["page_count"] <= 40
+    whole = tmp_path / "whole"
+    subprocess.run(
+        [sys.executable, "-m", "pagefind", "--site", str(parted), "--output-path", str(whole), "--silent"], check=True
+    )
+    assert fragments(bundles) == fragments([whole])
+    assert json.loads((parted / "copies-left.json").read_text()) == []  # the searchable copies went
+
+
+def test_the_search_merges_the_parts(parted, browser):
+    """A word that only a page of the last bundle holds is found by full text."""
+    last = bundles_of(parted)[-1]
+    url = fragments([last])[0]["url"]
+    text = (parted / url.strip("/") / "index.html").read_text(encoding="utf-8")
+    port = free_port()
+    with serve(parted, port) as server:
+        context = browser.new_context(viewport={"width": 1280, "height": 900}, base_url=server)
+        page = context.new_page()
+        watch = Watch(page)
+        page.goto("/")
+        others = {data["url"] for data in fragments(bundles_of(parted)[:-1])}
+        words = re.findall(r"[a-z]{7,}", fulltext.searchable(text) or "")
+        word = next(
+            w for w in words if not any(w in (parted / u.strip("/") / "index.html").read_text() for u in others)
+        )
+        page.locator("input.md-search__input").click()
+        page.keyboard.type(word, delay=30)
+        expect(page.locator(f'.md-search-result__link[href*="{url}"]')).to_be_visible()
+        assert watch.errors == [] and watch.outside == []
+        context.close()
