@@ -25,11 +25,39 @@ def _glossary(folder: Path, vault: bool) -> Path:
     if vault:
         shutil.copytree(ROOT / "tests" / "vault", folder / "vault")
     dense_glossary(folder / "big", TERMS)
+    (folder / "odd-names.md").write_text(ODD_NAMES, encoding="utf-8")
     return folder
 
 
-def _build(project: Path, site: str, workers: str, *extra: str) -> subprocess.CompletedProcess:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "GLOSS_WORKERS": workers, "SOURCE_DATE_EPOCH": "1700000000"}
+# Names a template might write otherwise than as they are (escaped, stripped of tags): the chrome
+# filled in from a shell (gloss/shell.py) must write them as the template does.
+ODD_NAMES = textwrap.dedent("""\
+    # Odd names
+
+    ## Bias & variance
+    The trade-off between bias & variance: a model too simple for its data underfits it.
+
+    ## "Attention" head
+    One head of multi-head attention, with its own query, key and value projections.
+
+    ## <EOS> token
+    The token that marks the end of a sequence, so the decoder knows where to stop.
+
+    ## Café-style batching
+    Batching requests as they arrive, not all at once: it's how servers keep the GPU busy.
+    """)
+
+
+def _build(
+    project: Path, site: str, workers: str, *extra: str, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess:
+    env = {
+        **os.environ,
+        "NO_MKDOCS_2_WARNING": "1",
+        "GLOSS_WORKERS": workers,
+        "SOURCE_DATE_EPOCH": "1700000000",
+        **(env or {}),
+    }
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(project / site), *extra],
         cwd=project,
@@ -50,9 +78,17 @@ def project(tmp_path_factory) -> Path:
     return copy_project(root / "project", _glossary(root / "notes", vault=True))
 
 
-def test_two_cores_build_the_same_site_as_one(project):
-    one = _build(project, "one", "1", "--verbose")
-    two = _build(project, "two", "2", "--verbose")
+@pytest.fixture(scope="module")
+def builds(project) -> dict[str, subprocess.CompletedProcess]:
+    return {
+        "one": _build(project, "one", "1", "--verbose"),
+        "two": _build(project, "two", "2", "--verbose"),
+        "template": _build(project, "template", "2", env={"GLOSS_SHELL": "0"}),
+    }
+
+
+def test_two_cores_build_the_same_site_as_one(project, builds):
+    one, two = builds["one"], builds["two"]
     assert one.returncode == 0, one.stderr[-3000:]
     assert two.returncode == 0, two.stderr[-3000:]
     assert "on a second core" not in one.stderr
@@ -61,6 +97,15 @@ def test_two_cores_build_the_same_site_as_one(project):
     assert len(first) > TERMS
     assert sorted(first) == sorted(second)
     assert [path for path in first if first[path] != second[path]] == []
+
+
+def test_pages_filled_in_from_shells_are_the_pages_the_template_renders(project, builds):
+    assert builds["template"].returncode == 0, builds["template"].stderr[-3000:]
+    assert "No shell for" not in builds["two"].stderr  # every kind of page had its shell
+    shelled, rendered = _files(project / "two"), _files(project / "template")
+    assert any("bias" in path for path in shelled)
+    assert sorted(shelled) == sorted(rendered)
+    assert [path for path in shelled if shelled[path] != rendered[path]] == []
 
 
 HOOK = textwrap.dedent("""\

@@ -31,7 +31,7 @@ from mkdocs.commands import build as mkdocs_build
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files, InclusionLevel
 
-from . import forkmap
+from . import forkmap, shell
 
 log = logging.getLogger("mkdocs.hooks.glossary")
 MIN_PAGES = 200  # below this, forking costs more than it saves
@@ -84,7 +84,8 @@ def _build_one(page: Any, config: Any, doc_files: Any, nav: Any, env: Any, *args
         _STATE["build_page"](page, config, doc_files, nav, env, *args, **kwargs)
         return
     _STATE["populate"](page, config, files, dirty)
-    _STATE["build_page"](page, config, doc_files, nav, env, *args, **kwargs)
+    # Its chrome is filled in from its kind's shell (gloss/shell.py), not rendered by the template.
+    _STATE["build_page"](page, config, doc_files, nav, shell.Environment(env, _STATE["shells"]), *args, **kwargs)
     page.content = None  # written: its HTML goes (its anchors, links and title stay)
     forget = getattr(page.file, "forget", None)
     if forget:
@@ -106,7 +107,7 @@ def on_startup(command: str, dirty: bool) -> None:
 
 def on_nav(nav: Any, files: Files) -> None:
     """A new build (``mkdocs serve`` builds again in the same process): forget the last one's worker."""
-    _STATE.update(split=None, nav=nav, files=files)
+    _STATE.update(split=None, nav=nav, files=files, shells=shell.Shells())
 
 
 def on_build_error() -> None:
