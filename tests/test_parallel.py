@@ -102,6 +102,7 @@ def test_two_cores_build_the_same_site_as_one(project, builds):
 def test_pages_filled_in_from_shells_are_the_pages_the_template_renders(project, builds):
     assert builds["template"].returncode == 0, builds["template"].stderr[-3000:]
     assert "No shell for" not in builds["two"].stderr  # every kind of page had its shell
+    assert "is not rendered as Python-Markdown does" not in builds["two"].stderr  # headings went the quick way
     shelled, rendered = _files(project / "two"), _files(project / "template")
     assert any("bias" in path for path in shelled)
     assert sorted(shelled) == sorted(rendered)
@@ -172,3 +173,24 @@ def test_forkmap_raises_what_went_wrong_in_the_second_process(monkeypatch):
         forkmap.map2(fails, list(range(1000)), min_items=10)
     monkeypatch.setenv("GLOSS_WORKERS", "1")
     assert {pid for pid in forkmap.map2(lambda _: os.getpid(), list(range(1000)), min_items=10)} == {os.getpid()}
+
+
+def test_term_pages_skip_python_markdown_when_the_build_does_not_log_debug(tmp_path, monkeypatch):
+    """Without --verbose MkDocs keeps each page's links (a term page's permalinks): the quick way
+    keeps the same ones, so the pages it checks against Python-Markdown agree and it goes on."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    from gloss import headings
+
+    project = copy_project(tmp_path / "project")
+    quick: list[bool] = []
+    real = headings._quick
+    monkeypatch.setattr(headings, "_quick", lambda *args: quick.append(bool(found := real(*args))) or found)
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    config = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+    config.plugins.on_startup(command="build", dirty=False)
+    build(config)
+    config.plugins.on_shutdown()
+    assert headings._STATE == {"checked": headings.CHECKS, "off": False}
+    assert sum(quick) > 50

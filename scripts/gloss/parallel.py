@@ -19,6 +19,7 @@ So for them:
 
 from __future__ import annotations
 
+import functools
 import logging
 import multiprocessing
 import os
@@ -31,7 +32,7 @@ from mkdocs.commands import build as mkdocs_build
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files, InclusionLevel
 
-from . import forkmap, shell
+from . import forkmap, headings, shell
 
 log = logging.getLogger("mkdocs.hooks.glossary")
 MIN_PAGES = 200  # below this, forking costs more than it saves
@@ -83,6 +84,7 @@ def _build_one(page: Any, config: Any, doc_files: Any, nav: Any, env: Any, *args
     if not _deferred(page):
         _STATE["build_page"](page, config, doc_files, nav, env, *args, **kwargs)
         return
+    page.render = functools.partial(headings.render, page)  # headings between finished HTML (gloss/headings.py)
     _STATE["populate"](page, config, files, dirty)
     # Its chrome is filled in from its kind's shell (gloss/shell.py), not rendered by the template.
     _STATE["build_page"](page, config, doc_files, nav, shell.Environment(env, _STATE["shells"]), *args, **kwargs)
@@ -108,6 +110,7 @@ def on_startup(command: str, dirty: bool) -> None:
 def on_nav(nav: Any, files: Files) -> None:
     """A new build (``mkdocs serve`` builds again in the same process): forget the last one's worker."""
     _STATE.update(split=None, nav=nav, files=files, shells=shell.Shells())
+    headings.new_build()
 
 
 def on_build_error() -> None:
