@@ -106,9 +106,13 @@ def pieces(text: str) -> list[tuple[int, int, str]]:
     return result
 
 
-def _words(token: str) -> list[str]:
-    """A word of text as a name key has it (``names.word``: singular, American, compounds split)."""
-    return names.word(token).split(" ")
+@functools.lru_cache(maxsize=65536)
+def _token_words(token: str) -> tuple[str, ...]:
+    """A token of text as a name key has its words (``names.word``: singular, American, compounds
+    split); prose repeats its words, so each is worked out once."""
+    return tuple(
+        part for raw in token.lower().replace("’", "'").replace("_", " ").split() for part in names.word(raw).split(" ")
+    )
 
 
 class Matcher:
@@ -117,8 +121,10 @@ class Matcher:
     def __init__(self, surfaces: dict[str, Slug]):
         self.surfaces = surfaces  # key -> slug
         self.prefixes: set[str] = set()
+        self.first_words: set[str] = set()  # a mention starts with one of these, or nowhere
         for surface in surfaces:
             words = surface.split(" ")
+            self.first_words.add(words[0])
             for size in range(1, len(words)):
                 self.prefixes.add(" ".join(words[:size]))
 
@@ -126,15 +132,12 @@ class Matcher:
         """Mentions in text[start:end] as (start, end, slug), leftmost-longest, not overlapping."""
         end = len(text) if end is None else end
         tokens = [m for m in _TOKEN.finditer(text, start, end)]
-        words = [
-            [part for raw in m.group().lower().replace("’", "'").replace("_", " ").split() for part in _words(raw)]
-            for m in tokens
-        ]
+        words = [_token_words(m.group()) for m in tokens]
         found: list[tuple[int, int, Slug]] = []
         index = 0
         while index < len(tokens):
             token = tokens[index]
-            if not words[index]:  # a token of underscores only
+            if not words[index] or words[index][0] not in self.first_words:  # underscores only, or no name starts so
                 index += 1
                 continue
             if token.start() > 0 and (text[token.start() - 1] == "-" or text[token.start() - 1].isalnum()):

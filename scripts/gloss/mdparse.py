@@ -108,7 +108,7 @@ def plain_text(markdown: str) -> list[str]:
     """A Markdown text as plain text, one string per paragraph, list item, table row or code block."""
     out: list[str] = []
     row: list[str] | None = None
-    tokens = parse(markdown)
+    tokens = parser().parse(markdown)  # a piece of a note: not kept, so the note's own tokens stay
     for index, token in enumerate(tokens):
         if token.type == "tr_open":
             row = []
@@ -144,8 +144,10 @@ def anchor_key(text: str) -> str:
 
 def images(markdown: str) -> list[str]:
     """The sources of the images a Markdown text shows."""
-    found = []
-    for token in parse(markdown):
+    found: list[str] = []
+    if "![" not in markdown:  # every image Markdown shows starts so
+        return found
+    for token in parser().parse(markdown):
         for child in token.children or []:
             if child.type == "image":
                 found.append(str(child.attrs.get("src", "")))
