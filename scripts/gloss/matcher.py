@@ -38,7 +38,9 @@ _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n+")
 
 def formula_spans(text: str) -> list[tuple[int, int]]:
     """Formulas: "W -= step * gradient", and TeX maths as typed ("\\(q \\cdot k\\)", "$$…$$")."""
-    found = [match.span() for match in _FORMULA.finditer(text) if _FORMULA_SIGN.search(match.group())]
+    found = []
+    if _FORMULA_SIGN.search(text):  # a formula holds one of its signs, so prose without any has none
+        found = [match.span() for match in _FORMULA.finditer(text) if _FORMULA_SIGN.search(match.group())]
     return found + [match.span() for match in _TEX.finditer(text)] if "\\" in text or "$$" in text else found
 
 
