@@ -52,7 +52,6 @@ def parted(tmp_path_factory) -> Path:
     os.environ["NO_MKDOCS_2_WARNING"] = "1"
     part = fulltext.PART
     fulltext.PART = 40
-    before = set(Path(fulltext.tempfile.gettempdir()).glob("gloss-fulltext-*"))
     try:
         config = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(site))
         config.plugins.on_startup(command="build", dirty=False)
@@ -60,9 +59,7 @@ def parted(tmp_path_factory) -> Path:
         config.plugins.on_shutdown()
     finally:
         fulltext.PART = part
-    (site / "copies-left.json").write_text(
-        json.dumps([str(p) for p in set(Path(fulltext.tempfile.gettempdir()).glob("gloss-fulltext-*")) - before])
-    )
+    (site / "copies-left.json").write_text(json.dumps([str(p) for p in project.glob(".*" + fulltext.FOLDER)]))
     return site
 
 

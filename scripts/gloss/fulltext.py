@@ -6,8 +6,9 @@ at 10,000 terms indexing took 8 s and 630 MB.  Now:
 
 - **Only what is indexed.**  As each term or topic page is written (``keep``), its searchable part
   (``searchable``: the article Pagefind indexes, up to the sections it was told to ignore) goes into
-  a small page of its own, in a folder outside the site.  The index is the same: the same pages,
-  words, titles, excerpts, anchors and metadata (tested).
+  a small page of its own, in a folder beside the site (``.site-search-input``), deleted after the
+  build.  The index is the same: the same pages, words, titles, excerpts, anchors and metadata
+  (tested).
 - **In parts.**  The pages are indexed in parts of at most ``PART`` pages, each a Pagefind bundle of
   its own (``pagefind/``, ``pagefind-2/``, …), side by side on the machine's cores
   (``forkmap.cores``).  Memory holds one part's index per process, not the whole site's.  The search
@@ -24,7 +25,6 @@ import re
 import shutil
 import subprocess
 import sys
-import tempfile
 import threading
 import zlib
 from concurrent.futures import ThreadPoolExecutor
@@ -35,6 +35,7 @@ from . import forkmap
 
 PART = 5000  # pages in one Pagefind bundle at most: its index, not the site's, is what one process holds
 BUNDLES = "pagefind/bundles.json"
+FOLDER = "-search-input"  # the searchable copies: beside the site folder, named after it
 _BODY = "data-pagefind-body>"
 _IGNORED = "<div data-pagefind-ignore>"  # the Related and walk sections (``mark``)
 _HTML = re.compile(r"<html\b[^>]*>")
@@ -116,8 +117,11 @@ _PLANS: dict[str, _Plan] = {}  # site_dir -> this process's plan (it outlives a 
 def plan(site_dir: str, pages: list[str]) -> None:
     """Before any page is written: the pages Pagefind indexes, and the folder for their copies."""
     found = _PLANS.get(site_dir)
-    if found is None:
-        found = _PLANS[site_dir] = _Plan(Path(tempfile.mkdtemp(prefix="gloss-fulltext-")), [])
+    if found is None:  # beside the site (not in it: it is not published); writing straight under /tmp is slow
+        site = Path(site_dir).resolve()
+        folder = site.parent / f".{site.name}{FOLDER}"
+        shutil.rmtree(folder, ignore_errors=True)  # left by a build that was stopped
+        found = _PLANS[site_dir] = _Plan(folder, [])
     found.pages, found.count = sorted(pages), parts(len(pages))
 
 
