@@ -119,7 +119,8 @@ class Generated(File):
         self._content = None
 
     def is_modified(self) -> bool:
-        self._made()
+        if not self.digest:  # worked out already on two cores (``_digests``): the page is made only if read
+            self._made()
         return incremental.changed(self.dest_dir, self.dest_uri, self.digested())
 
 
@@ -244,7 +245,7 @@ def on_post_build(config: Any) -> None:
     if not config.site_url:
         for name in SITEMAPS:
             (Path(config.site_dir) / name).unlink(missing_ok=True)
-    fulltext.index(config.site_dir)
+    fulltext.index(config.site_dir, background=parallel.serving())
     if not parallel.serving():
         _pagefind_done(config.site_dir)
         fulltext.forget(config.site_dir)

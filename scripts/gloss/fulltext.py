@@ -20,7 +20,9 @@ the last build; a copy that is missing is cut from the page the site already has
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -31,10 +33,13 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pagefind.service import get_executable
+
 from . import forkmap
 
 PART = 5000  # pages in one Pagefind bundle at most: its index, not the site's, is what one process holds
 BUNDLES = "pagefind/bundles.json"
+NICE = 10  # Pagefind's priority under `mkdocs serve`, below the reader's browser and the server
 FOLDER = "-search-input"  # the searchable copies: beside the site folder, named after it
 _BODY = "data-pagefind-body>"
 _IGNORED = "<div data-pagefind-ignore>"  # the Related and walk sections (``mark``)
@@ -161,9 +166,10 @@ def _arrange(site_dir: str, found: _Plan) -> None:
             shutil.rmtree(extra)
 
 
-def index(site_dir: str) -> None:
-    """Index the site's searchable pages, one Pagefind per part, as many at once as there are cores.
-    Under ``mkdocs serve`` it runs in the background (``wait`` before the next build touches the site)."""
+def index(site_dir: str, background: bool = False) -> None:
+    """Index the site's searchable pages in a thread (``wait`` for it before the site is touched
+    again).  ``background`` (under ``mkdocs serve``, where the page has already reloaded): one part
+    at a time, at a low priority, so that the reader's browser and the server come first."""
     found = _PLANS.get(site_dir)
     if found is None:
         return
@@ -175,26 +181,40 @@ def index(site_dir: str) -> None:
     (site / "pagefind").mkdir(exist_ok=True)
     more = [bundle(part) + "/" for part in range(1, found.count)]
     (site / BUNDLES).write_text(json.dumps({"more": more}), encoding="utf-8")
-    found.errors = []
-
-    def one(part: int) -> None:
-        source = found.folder / str(part)
-        source.mkdir(exist_ok=True)
-        done = subprocess.run(
-            [sys.executable, "-m", "pagefind", "--site", str(source), "--output-path", str(site / bundle(part))]
-            + ["--silent"],
-            capture_output=True,
-            text=True,
-        )
-        if done.returncode != 0:
-            found.errors.append((done.stderr or done.stdout).strip()[-500:])
 
     def run() -> None:
-        with ThreadPoolExecutor(max_workers=min(forkmap.cores(), found.count)) as pool:
-            list(pool.map(one, range(found.count)))
+        found.errors = run_parts(found.folder, found.count, site, background)
 
     found.running = threading.Thread(target=run, daemon=True)
     found.running.start()
+
+
+def run_parts(folder: Path, count: int, site: Path, background: bool = False) -> list[str]:
+    """Pagefind on each part's folder of copies, into the part's bundle in ``site``: as many at
+    once as there are cores (one, in the background); what Pagefind said when it failed."""
+    executable = get_executable()
+    command = [str(executable)] if executable else [sys.executable, "-m", "pagefind"]
+    errors: list[str] = []
+
+    def one(part: int) -> None:
+        source = folder / str(part)
+        source.mkdir(parents=True, exist_ok=True)
+        process = subprocess.Popen(
+            [*command, "--site", str(source), "--output-path", str(site / bundle(part)), "--silent"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+        if background and hasattr(os, "setpriority"):
+            with contextlib.suppress(OSError):  # it may have finished already
+                os.setpriority(os.PRIO_PROCESS, process.pid, NICE)
+        said, _ = process.communicate()
+        if process.returncode != 0:
+            errors.append(said.strip()[-500:])
+
+    with ThreadPoolExecutor(max_workers=1 if background else min(forkmap.cores(), count)) as pool:
+        list(pool.map(one, range(count)))
+    return errors
 
 
 def wait(site_dir: str) -> list[str]:
