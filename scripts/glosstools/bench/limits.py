@@ -17,27 +17,27 @@ def limits(results: list[dict], floors: dict, profile: tuple | None, missed: set
             f"{ours['total'] - floor['total']:.1f} s by phase: "
             + ", ".join(f"{name} {value:+.1f} s" for name, value in extra)
             + f". The generator ({large['generator_s']:.1f} s for `make generate` at {large['terms']:,} terms) runs "
-            "before any page; Pagefind after every page "
-            f"({large['pagefind_s']:.1f} s alone). In between, each term page costs about three times a floor page: "
-            "it is made (gist, credits, every definition with its links, "
-            f"{large['links'] / large['terms']:.1f} on average, topics, a Related list with its reasons and quoted "
-            f"sentences, a local graph: {large['page_kb']:.0f} KB of HTML), Python-Markdown reads its headings "
-            "(everything between them is finished HTML), and Material's templates render a page with a table of "
-            "contents and a six-entry nav where the floor's has none and one; its making counts under context. Done: pages on two cores "
-            "(`gloss/parallel.py`), each made, read and rendered just in time; the generator's linking and "
-            "relating on two cores (`gloss/forkmap.py`); no cycle collection during the pipeline; the generator's "
-            "hot spots (sentence breaks, nearest neighbours, shape detection) made linear. What remains is the "
-            "generator's single-core stages (reading one large note, merging, similarity), the per-page cost of "
-            "MkDocs and Material, and Pagefind."
+            "before any page, mostly on one core: reading one large note, merging, relating every term; Pagefind "
+            f"after every page ({large['pagefind_s']:.1f} s alone). In between, a term page is made (gist, credits, "
+            f"every definition with its links, {large['links'] / large['terms']:.1f} on average, topics, a Related "
+            f"list with its reasons and quoted sentences, a local graph: {large['page_kb']:.0f} KB of HTML, twice a "
+            "floor page, and every byte is written); its making counts under context. Done: pages on two cores "
+            "(`gloss/parallel.py`), each made and rendered just in time; its chrome filled in from one rendering of "
+            "Material's template (`gloss/shell.py`) and its headings written without Python-Markdown "
+            "(`gloss/headings.py`), both checked against the usual way; Pagefind reading only what it indexes, in "
+            "parts side by side (`gloss/fulltext.py`); the generator's linking and relating on two cores "
+            "(`gloss/forkmap.py`) and its hot spots made linear. What remains is the generator's single-core "
+            "stages, making each page, writing twice the floor's bytes, and Pagefind writing its index."
         )
     if any(name.startswith("Peak memory") for name in missed) and dense:
         large = dense[-1]
         out.append(
             f"- **Memory.** {large['build_rss_mb']:.0f} MB at {large['terms']:,} terms, the largest of the build's "
-            f"processes. Pagefind indexing the site alone peaks at {large['pagefind_mb']:.0f} MB (it holds the whole "
-            "index in memory while it builds it, and half the pages take half of it). The build itself no longer "
-            "holds every page (each is made, rendered and let go), but the generator's glossary, links and related "
-            f"terms stay for the whole build (`make generate` alone peaks at {large['generator_peak_mb']:.0f} MB)."
+            f"processes. Pagefind's largest part peaks at {large['pagefind_mb']:.0f} MB (a part of up to 5,000 "
+            "pages is held whole while it is indexed). The build no longer holds every page (each is made, "
+            "rendered and let go), but the generator's glossary, links and related terms stay for the whole build "
+            f"(`make generate` alone peaks at {large['generator_peak_mb']:.0f} MB), and the worker forked on the "
+            "second core shares them."
         )
     if any(name.startswith("Edit loop") for name in missed) and serve:
         out.append(

@@ -59,8 +59,9 @@ def table(
         "building the same pages' words. Builds of 1,000 terms or fewer are timed three times (the median is "
         "shown); larger ones once. The glossary's build uses both cores (the pages on a second one, "
         "`gloss/parallel.py`); the floors are MkDocs as it is, on one. Peak MB: the resident memory of the whole "
-        "`mkdocs build`, the largest of its processes (the build, its worker, Pagefind); Pagefind alone: Pagefind "
-        "indexing the built site by itself, the build's last step. Generator: `make generate` alone (every page "
+        "`mkdocs build`, the largest of its processes (the build, its worker, Pagefind); Pagefind alone: the build's "
+        "last step by itself, Pagefind indexing the pages' searchable parts in bundles of up to 5,000 pages, "
+        "side by side (its largest process). Generator: `make generate` alone (every page "
         "made and written).",
         "",
         *builds(results),
