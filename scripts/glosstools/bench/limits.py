@@ -20,14 +20,14 @@ def limits(results: list[dict], floors: dict, profile: tuple | None, missed: set
             "before any page, mostly on one core: reading one large note, merging, relating every term; Pagefind "
             f"after every page ({large['pagefind_s']:.1f} s alone). In between, a term page is made (gist, credits, "
             f"every definition with its links, {large['links'] / large['terms']:.1f} on average, topics, a Related "
-            f"list with its reasons and quoted sentences, a local graph: {large['page_kb']:.0f} KB of HTML, twice a "
-            "floor page, and every byte is written); its making counts under context. Done: pages on two cores "
+            f"list with its reasons and quoted sentences, a local graph: {large['page_kb']:.0f} KB of HTML, more than twice a "
+            "floor page, all of it written); its making counts under context. Done: pages on two cores "
             "(`gloss/parallel.py`), each made and rendered just in time; its chrome filled in from one rendering of "
             "Material's template (`gloss/shell.py`) and its headings written without Python-Markdown "
             "(`gloss/headings.py`), both checked against the usual way; Pagefind reading only what it indexes, in "
             "parts side by side (`gloss/fulltext.py`); the generator's linking and relating on two cores "
             "(`gloss/forkmap.py`) and its hot spots made linear. What remains is the generator's single-core "
-            "stages, making each page, writing twice the floor's bytes, and Pagefind writing its index."
+            "stages, making each page, writing more than twice the floor's bytes, and Pagefind writing its index."
         )
     if any(name.startswith("Peak memory") for name in missed) and dense:
         large = dense[-1]
