@@ -171,6 +171,10 @@ def test_forkmap_raises_what_went_wrong_in_the_second_process(monkeypatch):
 
     with pytest.raises(RuntimeError, match="item 900 is not welcome"):
         forkmap.map2(fails, list(range(1000)), min_items=10)
+    parent = os.getpid()
+    with pytest.raises(RuntimeError, match="ended without all its results"):  # a result it cannot send
+        forkmap.map2(lambda item: (lambda: item) if os.getpid() != parent else item, list(range(1000)), min_items=10)
+    assert os.getpid() == parent
     monkeypatch.setenv("GLOSS_WORKERS", "1")
     assert {pid for pid in forkmap.map2(lambda _: os.getpid(), list(range(1000)), min_items=10)} == {os.getpid()}
 

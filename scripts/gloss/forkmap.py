@@ -38,12 +38,14 @@ def map2(function: Callable[[T], R], items: Sequence[T], min_items: int = MIN_IT
     if pid == 0:  # pragma: no cover - the forked process (its results are tested through the parent)
         os.close(reader)
         try:
-            payload = pickle.dumps(("done", [function(item) for item in items[half:]]), pickle.HIGHEST_PROTOCOL)
+            payload: tuple[str, object] = ("done", [function(item) for item in items[half:]])
         except BaseException as error:  # noqa: BLE001 - sent back and raised in the parent
-            payload = pickle.dumps(("failed", f"{type(error).__name__}: {error}\n{traceback.format_exc()}"))
-        with os.fdopen(writer, "wb") as out:
-            out.write(payload)
-        os._exit(0)
+            payload = ("failed", f"{type(error).__name__}: {error}\n{traceback.format_exc()}")
+        try:
+            with os.fdopen(writer, "wb") as out:  # streamed: neither process holds the whole pickle at once
+                pickle.dump(payload, out, pickle.HIGHEST_PROTOCOL)
+        finally:  # whatever happens, this process goes no further (a broken stream fails in the parent)
+            os._exit(0)
     os.close(writer)
     try:
         first = [function(item) for item in items[:half]]
@@ -53,11 +55,11 @@ def map2(function: Callable[[T], R], items: Sequence[T], min_items: int = MIN_IT
         os.close(reader)
         raise
     with os.fdopen(reader, "rb") as incoming:
-        data = incoming.read()
+        try:
+            status, second = pickle.load(incoming)
+        except (EOFError, pickle.UnpicklingError) as error:
+            status, second = "failed", f"it ended without all its results ({type(error).__name__})"
     os.waitpid(pid, 0)
-    if not data:
-        raise RuntimeError("the generator's second process ended without its results")
-    status, second = pickle.loads(data)
     if status != "done":
         raise RuntimeError(f"the generator's second process failed: {second}")
     return first + list(second)
