@@ -114,15 +114,10 @@ def timed(command: list[str], cwd: Path, env: dict | None = None) -> tuple[float
 
 
 def pagefind_alone(site: Path, scratch: Path) -> tuple[float, float]:
-    """Seconds and peak MB of Pagefind indexing the built site as the build's last step does: the
-    pages' searchable parts, in parts side by side (the copies are made first and not timed)."""
-    out = subprocess.run(
-        [sys.executable, "-m", "glosstools.bench.pagefind_parts", str(site), str(scratch)],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.split()
-    return float(out[0]), float(out[1])
+    """Seconds and peak MB of the build's last step alone: Pagefind on the pages' searchable parts, in parts."""
+    command = [sys.executable, "-m", "glosstools.bench.pagefind_parts", str(site), str(scratch)]
+    seconds, peak = subprocess.run(command, capture_output=True, text=True, check=True).stdout.split()
+    return float(seconds), float(peak)
 
 
 def size(path: Path) -> int:
