@@ -55,20 +55,18 @@ _RELATED = re.compile(r'<h2 (?:data-search-exclude )?id="(?:related|on-the-house
 
 def mark(output: str) -> str:
     """Mark what Pagefind indexes: a term's or topic's article, without its walk and Related
-    sections (the names index finds loci and names, and the walk page is no blob of text)."""
-    output = output.replace(_ARTICLE, _ARTICLE[:-1] + " data-pagefind-body>", 1)
-    output = _NOT_TEXT.sub(r"\1 data-pagefind-ignore", output)
-    match = _RELATED.search(output)
+    sections (the names index finds loci and names, and the walk page is no blob of text).  Only
+    the article is searched (the chrome around it is most of the page)."""
+    start = output.find(_ARTICLE)
+    if start < 0:
+        return output
+    end = output.find("</article>", start)
+    end = len(output) if end < 0 else end
+    article = _NOT_TEXT.sub(r"\1 data-pagefind-ignore", output[start + len(_ARTICLE) : end])
+    match = _RELATED.search(article)
     if match:
-        end = output.index("</article>", match.start())
-        output = (
-            output[: match.start()]
-            + "<div data-pagefind-ignore>"
-            + output[match.start() : end]
-            + "</div>"
-            + output[end:]
-        )
-    return output
+        article = article[: match.start()] + "<div data-pagefind-ignore>" + article[match.start() :] + "</div>"
+    return output[:start] + _ARTICLE[:-1] + " data-pagefind-body>" + article + output[end:]
 
 
 def parts(count: int) -> int:

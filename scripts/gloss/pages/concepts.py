@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 
@@ -29,6 +30,7 @@ _WIDTHS: dict[str, int] = {
 }
 
 
+@functools.lru_cache(maxsize=65536)  # a term's label is measured on every page whose graph shows it
 def text_width(text: str, bold: bool = False) -> float:
     """A label row's width in px at 15px, with room to spare: DejaVu Sans, where Arial and its metric
     twins are missing, runs up to a sixth wider, and bold wider still."""
@@ -109,7 +111,8 @@ def related_section(slug: Slug, linked: Linked, concepts: Concepts, page: str) -
     )
 
 
-def _rows(text: str, width: int = ROW) -> list[str]:
+@functools.lru_cache(maxsize=65536)
+def _rows(text: str, width: int = ROW) -> tuple[str, ...]:
     """A label in rows of about ``width`` characters, broken at spaces and after hyphens; never
     shortened (a word longer than a row keeps its own row)."""
     words = [part for word in text.split(" ") for part in re.findall(r"[^-]+-?|-", word)]
@@ -122,10 +125,12 @@ def _rows(text: str, width: int = ROW) -> list[str]:
         else:
             rows.append(word)
         joined = word.endswith("-")
-    return rows
+    return tuple(rows)
 
 
-def _label(x: float, y: float, cx: float, cy: float, radius: int, rows: list[str]) -> tuple[str, float, float, float]:
+def _label(
+    x: float, y: float, cx: float, cy: float, radius: int, rows: tuple[str, ...]
+) -> tuple[str, float, float, float]:
     """Where a node's label goes, away from the centre: (anchor, x, first row's baseline, box left)."""
     dx, dy = x - cx, y - cy
     width = max(text_width(row) for row in rows)
