@@ -106,12 +106,19 @@ class Generated(File):
         return self.digest
 
     def copy_file(self, dirty: bool = False) -> None:
-        """A download made when it is written (the deck), and let go once written."""
-        deferred = self._make is not None
-        self._made()
-        super().copy_file(dirty)
-        if deferred:
-            self.forget()
+        """A download made when it is written (the deck): straight into its file when it can be."""
+        make = self._make
+        if dirty and not self.is_modified():
+            return  # as the last build wrote it
+        if make is None or make.write is None:
+            self._made()
+            super().copy_file(dirty)
+            if make is not None:
+                self.forget()
+            return
+        Path(self.abs_dest_path).parent.mkdir(parents=True, exist_ok=True)
+        make.write(self.abs_dest_path)
+        self._make, self.digest = None, incremental.digest_file(self.abs_dest_path)
 
     def forget(self) -> None:
         """The page is written: keep the digest of its source, let the source go."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import re
 import sqlite3
 import zipfile
@@ -149,3 +150,35 @@ def test_several_walks_get_a_page_each(tmp_path):
     epoch = (site / "terms" / "epoch" / "index.html").read_text(encoding="utf-8")
     assert "Stop 1 of 2" in epoch and "Stop 2 of 3" in epoch
     assert broken_links(site) == []
+
+
+def test_the_built_deck_and_csv_are_the_ones_the_generator_makes(built, site):
+    """The build writes them straight into their files (gloss/pages/deck.py, ``write``), without
+    holding them whole: the same bytes as `make generate`'s, and two walks of one title share a deck."""
+    files = generate(built / "glossary").files
+    assert (site / paths.APKG).read_bytes() == files[paths.APKG]
+    assert (site / paths.CSV).read_text(encoding="utf-8") == files[paths.CSV]
+
+
+def test_two_walks_with_one_title_share_their_deck(tmp_path):
+    folder = tmp_path / "glossary"
+    folder.mkdir()
+    walk = "Front door: Epoch: one pass over the data\nHall: Batch: a slice of the data\n"
+    for part, text in (("home", walk), ("holiday", walk.replace("Front door", "Porch").replace("Hall", "Stairs"))):
+        (folder / part).mkdir()
+        (folder / part / "loci.txt").write_text(text)
+    linked = generate(folder).linked
+    written = deck.apkg(linked, "DL", 1700000000.0)
+    with zipfile.ZipFile(io.BytesIO(written)) as archive:
+        data = archive.read("collection.anki2")
+    db = tmp_path / "collection.anki2"
+    db.write_bytes(data)
+    with sqlite3.connect(db) as connection:
+        decks = json.loads(connection.execute("SELECT decks FROM col").fetchone()[0])
+        cards = connection.execute("SELECT did, count(*) FROM cards GROUP BY did").fetchall()
+    titles = {walk.title for walk in linked.glossary.walks}
+    assert len(linked.glossary.walks) == 2 and len(titles) == 1  # one title, two walks
+    walk_decks = [d for d in decks.values() if "::Walk::" in d["name"]]
+    assert len(walk_decks) == 1
+    assert {did for did, _ in cards} == {walk_decks[0]["id"], deck.TERMS_DECK_ID}
+    assert sum(count for did, count in cards if did == walk_decks[0]["id"]) == 8  # two cards a stop, both walks

@@ -10,6 +10,8 @@ forked process is raised here, with its cause.
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import os
 import pickle
 import sys
@@ -27,6 +29,13 @@ def cores() -> int:
     # Linux only: forking a process that has loaded system frameworks is not safe on macOS.
     fork = sys.platform.startswith("linux") and (os.cpu_count() or 1) > 1
     return 2 if fork and wanted != "1" else 1
+
+
+def trim() -> None:
+    """Hand the memory Python has freed back to the system (glibc's ``malloc_trim``) before forking
+    a long-lived process: a forked process counts every page it shares as resident, freed or not."""
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
 
 
 def map2(function: Callable[[T], R], items: Sequence[T], min_items: int = MIN_ITEMS) -> list[R]:

@@ -22,6 +22,15 @@ def digest(content: str | bytes) -> str:
     return hashlib.blake2b(content.encode() if isinstance(content, str) else content, digest_size=16).hexdigest()
 
 
+def digest_file(path: str) -> str:
+    """``digest`` of what a file holds (its content written as UTF-8), read in pieces."""
+    found = hashlib.blake2b(digest_size=16)
+    with open(path, "rb") as data:
+        for piece in iter(lambda: data.read(1 << 20), b""):
+            found.update(piece)
+    return found.hexdigest()
+
+
 def changed(site_dir: str, dest: str, content_digest: str) -> bool:
     """Whether a generated file must be built: new content, or no output from the last build."""
     return _BUILT.get(site_dir, {}).get(dest) != content_digest or not Path(site_dir, dest).is_file()

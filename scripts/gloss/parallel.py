@@ -36,6 +36,7 @@ from . import forkmap, headings, shell
 
 log = logging.getLogger("mkdocs.hooks.glossary")
 MIN_PAGES = 200  # below this, forking costs more than it saves
+SENT = 500  # pages' anchors, links and titles the worker sends back at a time
 PER_PAGE = 6000  # a page's fixed cost (Markdown set-up, templates), in characters of Markdown
 
 
@@ -151,6 +152,7 @@ def _start(config: Any, env: Any, doc_files: Any) -> _Split | None:
     if sum(1 for f in pages if _deferred(f.page)) < MIN_PAGES:
         return None
     share = _share(pages)
+    forkmap.trim()  # the deck, made just before, freed tens of MB the worker would count as its own
     ours, theirs = multiprocessing.get_context("fork").Pipe()
     sys.stdout.flush()
     sys.stderr.flush()
@@ -192,7 +194,10 @@ def _worker(
                 _build_one(page, config, doc_files, nav, env, dirty, excluded=file.inclusion.is_excluded())
                 links = {to.src_uri: found for to, found in (page.links_to_anchors or {}).items()}
                 results[file.src_uri] = (page.present_anchor_ids, links, page.title)
-        conn.send(("done", capture.records, results))
+        pages = list(results.items())
+        for start in range(0, len(pages), SENT):  # in parts: one pickle of them all held as much again
+            conn.send(("part", dict(pages[start : start + SENT])))
+        conn.send(("done", capture.records, {}))
     except BaseException as error:  # noqa: BLE001 - every failure goes back to the build, which stops
         conn.send(("failed", capture.records, f"{type(error).__name__}: {error}"))
     finally:
@@ -203,8 +208,12 @@ def _worker(
 def _finish(split: _Split, config: Any) -> None:
     """Wait for the worker: log what it logged, and give its pages their anchors, links and titles."""
     split.done = True
+    found: dict[str, Any] = {}
     try:
         message = split.conn.recv()
+        while message[0] == "part":
+            found.update(message[1])
+            message = split.conn.recv()
     except (EOFError, OSError):
         message = ("failed", [], f"the worker process ended without a word (exit code {split.process.exitcode})")
     split.process.join()
@@ -213,7 +222,7 @@ def _finish(split: _Split, config: Any) -> None:
     if message[0] != "done":
         raise PluginError(f"Rendering the pages on a second core failed: {message[2]}")
     files = _STATE["files"]
-    for uri, (anchors, links, title) in message[2].items():
+    for uri, (anchors, links, title) in found.items():
         page: Any = files.get_file_from_path(uri).page
         page.present_anchor_ids = anchors
         page.links_to_anchors = {files.get_file_from_path(to): found for to, found in links.items()}

@@ -11,18 +11,21 @@ the notes last changed), so the same notes give the same bytes.
 from __future__ import annotations
 
 import csv
+import functools
 import hashlib
 import io
 import itertools
+import json
 import sqlite3
 import time
 import zipfile
-from typing import Any
+from collections.abc import Callable, Iterator
+from typing import Any, BinaryIO, TextIO
 
 import genanki
 
 from ..escape import html
-from ..model import Deferred, Linked, LinkedTerm, Site, Slug, Stop
+from ..model import Deferred, Linked, LinkedTerm, Site, Slug, Stop, Walk
 from ..paths import APKG, CSV, DECK_STEM
 from .common import stop_label
 
@@ -98,56 +101,104 @@ def walk_deck_id(walk: Slug) -> int:
     return WALK_DECK_BASE + int(hashlib.sha1(walk.encode()).hexdigest()[:6], 16) % 90_000
 
 
-def notes(linked: Linked, deck_name: str) -> list[tuple[str, Any]]:
-    """(deck name, genanki note) pairs, in a stable order."""
+def notes(linked: Linked, deck_name: str) -> Iterator[tuple[str, Any]]:
+    """(deck name, genanki note) pairs, in a stable order, each made as it is asked for."""
+    for name, (_, _, makers) in _decks(linked, deck_name).items():
+        for make in makers:
+            for note in make():
+                yield name, note
+
+
+def _decks(linked: Linked, deck_name: str) -> dict[str, tuple[int, Any, list[Callable[[], Iterator[Any]]]]]:
+    """Each deck by name: its id, its notes' model (None without notes), what makes its notes.  Two
+    walks with one title share a deck (the later one's id), as genanki's decks by name would."""
     term_model, stop_model = models(deck_name)
-    result = []
+    decks: dict[str, tuple[int, Any, list[Callable[[], Iterator[Any]]]]] = {
+        f"{deck_name}::Terms": (TERMS_DECK_ID, term_model if linked.terms else None, [])
+    }
+    decks[f"{deck_name}::Terms"][2].append(lambda: _term_notes(linked, term_model))
+    for walk in linked.glossary.walks:
+        name = f"{deck_name}::Walk::{walk.title}"
+        _, model, makers = decks.get(name, (0, None, []))
+        decks[name] = (walk_deck_id(walk.note), stop_model if walk.stops else model, makers)
+        makers.append(functools.partial(_stop_notes, walk, linked, stop_model))
+    return decks
+
+
+def _term_notes(linked: Linked, model: Any) -> Iterator[Any]:
     for slug, item in linked.terms.items():
-        note = genanki.Note(
-            model=term_model,
+        yield genanki.Note(
+            model=model,
             fields=[html(item.term.name), term_answer(item, linked)],
             guid=genanki.guid_for(PREFIX, "term", slug),
             tags=[tag(PREFIX), "term"],
         )
-        result.append((f"{deck_name}::Terms", note))
-    for walk in linked.glossary.walks:
-        for stop in walk.stops:
-            note = genanki.Note(
-                model=stop_model,
-                fields=stop_fields(stop, linked, walk.title),
-                guid=genanki.guid_for(PREFIX, "stop", walk.note, stop.number),
-                tags=[tag(PREFIX), "walk", tag(f"walk::{walk.note}")],
-            )
-            result.append((f"{deck_name}::Walk::{walk.title}", note))
-    return result
+
+
+def _stop_notes(walk: Walk, linked: Linked, model: Any) -> Iterator[Any]:
+    for stop in walk.stops:
+        yield genanki.Note(
+            model=model,
+            fields=stop_fields(stop, linked, walk.title),
+            guid=genanki.guid_for(PREFIX, "stop", walk.note, stop.number),
+            tags=[tag(PREFIX), "walk", tag(f"walk::{walk.note}")],
+        )
+
+
+class _Deck(genanki.Deck):  # type: ignore[misc]
+    """A deck whose notes are made as they are written into the collection: genanki's own holds
+    every note at once (tens of MB at 10,000 terms).  The same rows, in the same order."""
+
+    def __init__(self, deck_id: int, name: str, model: Any, makers: list[Callable[[], Iterator[Any]]]) -> None:
+        super().__init__(deck_id, name)
+        if model is not None:
+            self.add_model(model)
+        self.makers = makers
+
+    def write_to_db(self, cursor: Any, timestamp: float, id_gen: Any) -> None:
+        (decks_json,) = cursor.execute("SELECT decks FROM col").fetchone()
+        decks = json.loads(decks_json)
+        decks.update({str(self.deck_id): self.to_json()})
+        cursor.execute("UPDATE col SET decks = ?", (json.dumps(decks),))
+        (models_json,) = cursor.execute("SELECT models from col").fetchone()
+        models = json.loads(models_json)
+        models.update({model.model_id: model.to_json(timestamp, self.deck_id) for model in self.models.values()})
+        cursor.execute("UPDATE col SET models = ?", (json.dumps(models),))
+        for make in self.makers:
+            for note in make():
+                note.write_to_db(cursor, timestamp, self.deck_id, id_gen)
 
 
 def apkg(linked: Linked, deck_name: str, timestamp: float) -> bytes:
     """The deck as the bytes of an .apkg file (a zip of Anki's SQLite collection)."""
-    decks = {f"{deck_name}::Terms": genanki.Deck(TERMS_DECK_ID, f"{deck_name}::Terms")}
-    for walk in linked.glossary.walks:
-        name = f"{deck_name}::Walk::{walk.title}"
-        decks[name] = genanki.Deck(walk_deck_id(walk.note), name)
-    for name, note in notes(linked, deck_name):
-        decks[name].add_note(note)
+    out = io.BytesIO()
+    write_apkg(linked, deck_name, timestamp, out)
+    return out.getvalue()
+
+
+def write_apkg(linked: Linked, deck_name: str, timestamp: float, out: BinaryIO) -> None:
+    decks = [
+        _Deck(deck_id, name, model, makers) for name, (deck_id, model, makers) in _decks(linked, deck_name).items()
+    ]
     connection = sqlite3.connect(":memory:")
-    genanki.Package(list(decks.values())).write_to_db(
-        connection.cursor(), timestamp, itertools.count(int(timestamp * 1000))
-    )
+    genanki.Package(decks).write_to_db(connection.cursor(), timestamp, itertools.count(int(timestamp * 1000)))
     connection.commit()
     database = connection.serialize()
     connection.close()
     stamp = time.gmtime(max(timestamp, _EARLIEST_ZIP_TIME))[:6]
-    out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr(zipfile.ZipInfo("collection.anki2", stamp), database)
         archive.writestr(zipfile.ZipInfo("media", stamp), "{}")
-    return out.getvalue()
 
 
 def csv_text(linked: Linked, deck_name: str) -> str:
     """The same notes for other apps: UTF-8 CSV with Anki's header lines."""
     out = io.StringIO()
+    write_csv(linked, deck_name, out)
+    return out.getvalue()
+
+
+def write_csv(linked: Linked, deck_name: str, out: TextIO) -> None:
     out.write("#separator:Comma\n#html:true\n#columns:GUID,Front,Back,Deck,Tags\n")
     out.write("#guid column:1\n#deck column:4\n#tags column:5\n")
     writer = csv.writer(out, lineterminator="\n")
@@ -158,7 +209,6 @@ def csv_text(linked: Linked, deck_name: str) -> str:
             locus, term, walk = note.fields
             front, back = f"{walk}: {locus}", term
         writer.writerow([note.guid, front, back, name, " ".join(note.tags)])
-    return out.getvalue()
 
 
 def emit(site: Site) -> dict[str, str | bytes]:
@@ -167,10 +217,19 @@ def emit(site: Site) -> dict[str, str | bytes]:
 
 
 def deferred(site: Site) -> dict[str, Deferred]:
-    """The deck and CSV made when MkDocs writes them, and let go once written (tens of MB at
-    10,000 terms, which the build no longer holds while it renders the pages)."""
+    """The deck and CSV written straight into their files when MkDocs copies them (``write``): at
+    10,000 terms making them in memory took tens of MB, the build's largest need."""
     name = site.settings.site_name
+
+    def apkg_to(path: str) -> None:
+        with open(path, "wb") as out:
+            write_apkg(site.linked, name, site.stamp, out)
+
+    def csv_to(path: str) -> None:
+        with open(path, "w", encoding="utf-8", newline="") as out:
+            write_csv(site.linked, name, out)
+
     return {
-        APKG: Deferred(lambda: apkg(site.linked, name, site.stamp), 0),
-        CSV: Deferred(lambda: csv_text(site.linked, name), 0),
+        APKG: Deferred(lambda: apkg(site.linked, name, site.stamp), 0, apkg_to),
+        CSV: Deferred(lambda: csv_text(site.linked, name), 0, csv_to),
     }
