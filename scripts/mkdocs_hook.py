@@ -238,9 +238,9 @@ def on_post_template(output_content: str, template_name: str, config: Any) -> st
 
 def on_post_build(config: Any) -> None:
     """Pagefind indexes the term and topic pages' searchable parts (``gloss/fulltext.py``: chunked
-    indexes under pagefind/, in parts on a big site).  Without a site_url, MkDocs' sitemap would list no real address: it goes.  What this build wrote
-    is recorded, and what the last one wrote that this one no longer makes is deleted (a rebuild
-    with ``--dirty`` keeps old files)."""
+    indexes under pagefind/, in parts on a big site).  Without a site_url, MkDocs' sitemap would
+    list no real address: it goes.  What this build wrote is recorded, and what the last one wrote
+    that this one no longer makes is deleted (a rebuild with ``--dirty`` keeps old files)."""
     # A page another process rendered has no digest here: the next build renders it again.
     built = {file.dest_uri: file.digested() for file in _FILES.pop(config.site_dir, [])}
     for gone in incremental.record(config.site_dir, built):
@@ -267,7 +267,7 @@ def on_pre_build(config: Any) -> None:
 
 def _pagefind_done(site_dir: str) -> None:
     for errors in fulltext.wait(site_dir):
-        log.warning(f"Pagefind could not index the site, so full-text search is off: {errors}")
+        log.warning(f"Pagefind could not index part of the site, so full-text search misses those pages: {errors}")
 
 
 def on_shutdown() -> None:

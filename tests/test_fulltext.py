@@ -7,12 +7,13 @@ import gzip
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from conftest import Watch, copy_project
+from conftest import Watch, copy_project, mkdocs_build
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from playwright.sync_api import expect
@@ -110,3 +111,15 @@ def test_the_search_merges_the_parts(parted, browser):
         expect(page.locator(f'.md-search-result__link[href*="{url}"]')).to_be_visible()
         assert watch.errors == [] and watch.outside == []
         context.close()
+
+
+def test_a_glossary_with_no_notes_yet_builds_without_full_text(tmp_path):
+    """A new user's empty glossary folder: nothing for Pagefind to index, and no error for it."""
+    project = copy_project(tmp_path / "project")
+    for note in (project / "glossary").iterdir():
+        note.unlink() if note.is_file() else shutil.rmtree(note)
+    result = mkdocs_build(project, strict=False)  # (the nav names the topics and graph pages it lacks)
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "Traceback" not in result.stderr and "Pagefind" not in result.stderr
+    assert json.loads((project / "site" / fulltext.BUNDLES).read_text()) == {"more": []}
+    assert not list(project.glob(".*" + fulltext.FOLDER))

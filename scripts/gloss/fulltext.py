@@ -124,6 +124,7 @@ def plan(site_dir: str, pages: list[str]) -> None:
         site = Path(site_dir).resolve()
         folder = site.parent / f".{site.name}{FOLDER}"
         shutil.rmtree(folder, ignore_errors=True)  # left by a build that was stopped
+        folder.mkdir(parents=True)
         found = _PLANS[site_dir] = _Plan(folder, [])
     found.pages, found.count = sorted(pages), parts(len(pages))
 
@@ -196,7 +197,8 @@ def run_parts(folder: Path, count: int, site: Path, background: bool = False) ->
 
     def one(part: int) -> None:
         source = folder / str(part)
-        source.mkdir(parents=True, exist_ok=True)
+        if not source.is_dir() or not any(source.iterdir()):
+            return  # no page to index (a glossary with no terms yet): Pagefind would stop with an error
         process = subprocess.Popen(
             [*command, "--site", str(source), "--output-path", str(site / bundle(part)), "--silent"],
             stdout=subprocess.PIPE,
