@@ -167,8 +167,8 @@ def _arrange(site_dir: str, found: _Plan) -> None:
 
 def index(site_dir: str, background: bool = False) -> None:
     """Index the site's searchable pages in a thread (``wait`` for it before the site is touched
-    again).  ``background`` (under ``mkdocs serve``, where the page has already reloaded): one part
-    at a time, at a low priority, so that the reader's browser and the server come first."""
+    again).  ``background`` (under ``mkdocs serve``, where the page has already reloaded): at a low
+    priority, so that the reader's browser and the server come first."""
     found = _PLANS.get(site_dir)
     if found is None:
         return
@@ -190,7 +190,7 @@ def index(site_dir: str, background: bool = False) -> None:
 
 def run_parts(folder: Path, count: int, site: Path, background: bool = False) -> list[str]:
     """Pagefind on each part's folder of copies, into the part's bundle in ``site``: as many at
-    once as there are cores (one, in the background); what Pagefind said when it failed."""
+    once as there are cores (at a low priority in the background); what Pagefind said when it failed."""
     executable = get_executable()
     command = [str(executable)] if executable else [sys.executable, "-m", "pagefind"]
     errors: list[str] = []
@@ -212,7 +212,7 @@ def run_parts(folder: Path, count: int, site: Path, background: bool = False) ->
         if process.returncode != 0:
             errors.append(said.strip()[-500:])
 
-    with ThreadPoolExecutor(max_workers=1 if background else min(forkmap.cores(), count)) as pool:
+    with ThreadPoolExecutor(max_workers=min(forkmap.cores(), count)) as pool:
         list(pool.map(one, range(count)))
     return errors
 
