@@ -85,8 +85,8 @@ def _quick(markdown: str, config: Any, file: Any) -> tuple[Any, ...] | None:
                 given = _ATTRS.fullmatch(text)
                 if given:
                     text, anchor, words = given.group(1), given.group(2), given.group(3).split()
-                    if not anchor and not words:
-                        return None
+                    if (not anchor and not words) or "attr_list" not in names:
+                        return None  # without attr_list, Python-Markdown shows the braces as text
                 if not _PLAIN.fullmatch(text):
                     return None
                 blocks.append((len(heading.group(1)), text, anchor, words))
