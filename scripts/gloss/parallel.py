@@ -30,7 +30,7 @@ from typing import Any
 
 from mkdocs.commands import build as mkdocs_build
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import Files, InclusionLevel
+from mkdocs.structure.files import Files
 
 from . import forkmap, headings, shell
 
@@ -121,10 +121,6 @@ def on_build_error() -> None:
         split.process.terminate()
 
 
-def _inclusion() -> Any:
-    return InclusionLevel.is_in_serve if _STATE["command"] == "serve" else InclusionLevel.is_included
-
-
 def _size(file: Any) -> int:
     hint = getattr(file, "size_hint", None)
     return PER_PAGE + (hint() if hint else len(file.content_string))
@@ -132,14 +128,15 @@ def _size(file: Any) -> int:
 
 def _share(pages: list[Any]) -> set[str]:
     """The deferred pages the worker builds: as much work as the build keeps, by size."""
-    fixed = sum(_size(f) for f in pages if not _deferred(f.page))
-    build, worker, share = fixed, 0, set()
-    for f in sorted((f for f in pages if _deferred(f.page)), key=lambda f: (-_size(f), f.src_uri)):
-        if worker + _size(f) <= build:
-            worker += _size(f)
-            share.add(f.src_uri)
+    build = sum(_size(f) for f in pages if not _deferred(f.page))
+    worker, share = 0, set()
+    sizes = sorted(((_size(f), f.src_uri) for f in pages if _deferred(f.page)), key=lambda pair: (-pair[0], pair[1]))
+    for size, uri in sizes:
+        if worker + size <= build:
+            worker += size
+            share.add(uri)
         else:
-            build += _size(f)
+            build += size
     return share
 
 
