@@ -114,9 +114,12 @@ def _decks(linked: Linked, deck_name: str) -> dict[str, tuple[int, Any, list[Cal
     walks with one title share a deck (the later one's id), as genanki's decks by name would."""
     term_model, stop_model = models(deck_name)
     decks: dict[str, tuple[int, Any, list[Callable[[], Iterator[Any]]]]] = {
-        f"{deck_name}::Terms": (TERMS_DECK_ID, term_model if linked.terms else None, [])
+        f"{deck_name}::Terms": (
+            TERMS_DECK_ID,
+            term_model if linked.terms else None,
+            [functools.partial(_term_notes, linked, term_model)],
+        )
     }
-    decks[f"{deck_name}::Terms"][2].append(lambda: _term_notes(linked, term_model))
     for walk in linked.glossary.walks:
         name = f"{deck_name}::Walk::{walk.title}"
         _, model, makers = decks.get(name, (0, None, []))
