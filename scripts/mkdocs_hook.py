@@ -226,8 +226,7 @@ def _indexed(src_uri: str) -> bool:
 def on_post_page(output: str, page: Any, config: Any) -> str:
     output = repair(output)
     if _indexed(page.file.src_uri):
-        output = fulltext.mark(output)
-        fulltext.keep(config.site_dir, page.file.dest_uri, output)  # what Pagefind reads (gloss/fulltext.py)
+        output = fulltext.mark(output)  # what Pagefind indexes (gloss/fulltext.py)
     return output
 
 

@@ -77,11 +77,13 @@ def copy_project(target: Path, glossary: Path | None = None) -> Path:
     return target
 
 
-def mkdocs_build(project: Path, strict: bool = True, site_url: str | None = None) -> subprocess.CompletedProcess:
+def mkdocs_build(
+    project: Path, strict: bool = True, site_url: str | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess:
     command = [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(project / "site")]
     if strict:
         command.append("--strict")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     if site_url:
         env["SITE_URL"] = site_url
     return subprocess.run(command, cwd=project, capture_output=True, text=True, env=env, timeout=600)

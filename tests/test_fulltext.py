@@ -50,6 +50,7 @@ def parted(tmp_path_factory) -> Path:
     """The learner's notes built in-process with bundles of at most 40 pages."""
     project = copy_project(tmp_path_factory.mktemp("parted"))
     site = project / "site"
+    before = sorted(path.name for path in project.iterdir())
     os.environ["NO_MKDOCS_2_WARNING"] = "1"
     part = fulltext.PART
     fulltext.PART = 40
@@ -60,7 +61,8 @@ def parted(tmp_path_factory) -> Path:
         config.plugins.on_shutdown()
     finally:
         fulltext.PART = part
-    (site / "copies-left.json").write_text(json.dumps([str(p) for p in project.glob(".*" + fulltext.FOLDER)]))
+    beside = sorted(path.name for path in project.iterdir() if path.name not in before)
+    (site / "written-beside.json").write_text(json.dumps(beside))
     return site
 
 
@@ -87,7 +89,7 @@ def test_a_big_site_is_indexed_in_parts_that_hold_every_page_once(parted, tmp_pa
         [sys.executable, "-m", "pagefind", "--site", str(parted), "--output-path", str(whole), "--silent"], check=True
     )
     assert fragments(bundles) == fragments([whole])
-    assert json.loads((parted / "copies-left.json").read_text()) == []  # the searchable copies went
+    assert json.loads((parted / "written-beside.json").read_text()) == ["site"]  # nothing for Pagefind to read
 
 
 def test_the_search_merges_the_parts(parted, browser):
@@ -122,4 +124,18 @@ def test_a_glossary_with_no_notes_yet_builds_without_full_text(tmp_path):
     assert result.returncode == 0, result.stderr[-3000:]
     assert "Traceback" not in result.stderr and "Pagefind" not in result.stderr
     assert json.loads((project / "site" / fulltext.BUNDLES).read_text()) == {"more": []}
-    assert not list(project.glob(".*" + fulltext.FOLDER))
+
+
+def test_a_pagefind_that_fails_is_reported_and_the_site_still_builds(tmp_path):
+    """Pagefind missing its index (it stops at once, saying why): a warning that says what Pagefind
+    said, no traceback, every page built."""
+    project = copy_project(tmp_path / "project")
+    broken = tmp_path / "pagefind"
+    broken.write_text("#!/bin/sh\necho 'pagefind: cannot write here' >&2\nexit 3\n")
+    broken.chmod(0o755)
+    result = mkdocs_build(project, strict=False, env={"PAGEFIND_BINARY_PATH": str(broken)})
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "Traceback" not in result.stderr
+    assert "Pagefind could not index part of the site" in result.stderr
+    assert "cannot write here" in result.stderr
+    assert (project / "site" / "terms" / "backpropagation" / "index.html").is_file()

@@ -1,46 +1,45 @@
-"""Full text: what Pagefind indexes, and Pagefind run on it, in parts on every core.
+"""Full text: what Pagefind indexes, and Pagefind run on it, in parts side by side.
 
 Pagefind used to read every built page whole and hold the whole site's index at once.  A term page
 is 25 KB of chrome, Related lists and a local graph around the few hundred words Pagefind keeps, and
 at 10,000 terms indexing took 8 s and 630 MB.  Now:
 
-- **Only what is indexed.**  As each term or topic page is written (``keep``), its searchable part
-  (``searchable``: the article Pagefind indexes, up to the sections it was told to ignore) goes into
-  a small page of its own, in a folder beside the site (``.site-search-input``), deleted after the
-  build.  The index is the same: the same pages, words, titles, excerpts, anchors and metadata
-  (tested).
+- **Only what is indexed.**  After the last page is written, each term or topic page's searchable
+  part (``searchable``: the article Pagefind indexes, up to the sections it was told to ignore) is
+  cut from the built page and handed to Pagefind through its service mode (``_Service``, what
+  Pagefind's own Python and Node APIs drive).  Nothing is written for Pagefind to read: copies of
+  the pages were as many files and folders again, made and deleted on every build.  The index is
+  the same: the same pages, words, titles, excerpts, anchors and metadata (tested).
 - **In parts.**  The pages are indexed in parts of at most ``PART`` pages, each a Pagefind bundle of
-  its own (``pagefind/``, ``pagefind-2/``, …), side by side on the machine's cores
-  (``forkmap.cores``).  Memory holds one part's index per process, not the whole site's.  The search
-  merges the bundles (``pagefind/bundles.json`` lists the others; ``docs/assets/search.js``).
+  its own (``pagefind/``, ``pagefind-2/``, …), one Pagefind process each, side by side.  Memory
+  holds one part's index per process, not the whole site's.  The search merges the bundles
+  (``pagefind/bundles.json`` lists the others; ``docs/assets/search.js``).
 
-Under ``mkdocs serve --dirty`` a page that was not rendered again keeps its searchable copy from
-the last build; a copy that is missing is cut from the page the site already has.
+Under ``mkdocs serve --dirty`` a page that was not rendered again is read as the last build wrote it.
 """
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import json
 import os
+import queue
 import re
 import shutil
 import subprocess
 import sys
 import threading
 import zlib
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from pagefind.service import get_executable
-
-from . import forkmap
 
 PART = 5000  # pages in one Pagefind bundle at most: its index, not the site's, is what one process holds
 BUNDLES = "pagefind/bundles.json"
 NICE = 10  # Pagefind's priority under `mkdocs serve`, below the reader's browser and the server
-FOLDER = "-search-input"  # the searchable copies: beside the site folder, named after it
 _BODY = "data-pagefind-body>"
 _IGNORED = "<div data-pagefind-ignore>"  # the Related and walk sections (``mark``)
 _HTML = re.compile(r"<html\b[^>]*>")
@@ -107,7 +106,6 @@ def searchable(output: str) -> str | None:
 
 @dataclass
 class _Plan:
-    folder: Path  # the searchable copies, by part: folder/<part>/<dest>
     pages: list[str]  # dest paths of the pages indexed
     count: int = 1
     running: threading.Thread | None = None
@@ -118,51 +116,9 @@ _PLANS: dict[str, _Plan] = {}  # site_dir -> this process's plan (it outlives a 
 
 
 def plan(site_dir: str, pages: list[str]) -> None:
-    """Before any page is written: the pages Pagefind indexes, and the folder for their copies."""
-    found = _PLANS.get(site_dir)
-    if found is None:  # beside the site (not in it: it is not published); writing straight under /tmp is slow
-        site = Path(site_dir).resolve()
-        folder = site.parent / f".{site.name}{FOLDER}"
-        shutil.rmtree(folder, ignore_errors=True)  # left by a build that was stopped
-        folder.mkdir(parents=True)
-        found = _PLANS[site_dir] = _Plan(folder, [])
+    """Before any page is written: the pages Pagefind indexes."""
+    found = _PLANS.setdefault(site_dir, _Plan([]))
     found.pages, found.count = sorted(pages), parts(len(pages))
-
-
-def keep(site_dir: str, dest: str, output: str) -> None:
-    """A page is written: keep its searchable part (in whichever process rendered it)."""
-    found = _PLANS.get(site_dir)
-    text = searchable(output) if found else None
-    if found and text is not None:
-        path = found.folder / str(part_of(dest, found.count)) / dest
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-
-
-def _arrange(site_dir: str, found: _Plan) -> None:
-    """Every page's copy in its part: moved when the number of parts changed, cut from the built
-    page when missing; copies of pages the site no longer has go."""
-    where: dict[str, Path] = {}
-    for copy in found.folder.glob("*/**/*.html"):
-        where[Path(*copy.relative_to(found.folder).parts[1:]).as_posix()] = copy
-    for dest in found.pages:
-        target = found.folder / str(part_of(dest, found.count)) / dest
-        path = where.pop(dest, None)
-        if path == target:
-            continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if path is not None:
-            path.replace(target)
-            continue
-        built = Path(site_dir, dest)
-        text = searchable(built.read_text(encoding="utf-8")) if built.is_file() else None
-        if text is not None:
-            target.write_text(text, encoding="utf-8")
-    for path in where.values():
-        path.unlink()
-    for extra in found.folder.iterdir():
-        if extra.is_dir() and not (extra.name.isdigit() and int(extra.name) < found.count):
-            shutil.rmtree(extra)
 
 
 def index(site_dir: str, background: bool = False) -> None:
@@ -172,7 +128,6 @@ def index(site_dir: str, background: bool = False) -> None:
     found = _PLANS.get(site_dir)
     if found is None:
         return
-    _arrange(site_dir, found)
     site = Path(site_dir)
     for old in site.glob("pagefind-*"):
         if old.is_dir() and old.name not in {bundle(part) for part in range(found.count)}:
@@ -180,41 +135,149 @@ def index(site_dir: str, background: bool = False) -> None:
     (site / "pagefind").mkdir(exist_ok=True)
     more = [bundle(part) + "/" for part in range(1, found.count)]
     (site / BUNDLES).write_text(json.dumps({"more": more}), encoding="utf-8")
+    pages, count = list(found.pages), found.count
 
     def run() -> None:
-        found.errors = run_parts(found.folder, found.count, site, background)
+        found.errors = run_parts(site, pages, count, background)
 
     found.running = threading.Thread(target=run, daemon=True)
     found.running.start()
 
 
-def run_parts(folder: Path, count: int, site: Path, background: bool = False) -> list[str]:
-    """Pagefind on each part's folder of copies, into the part's bundle in ``site``: as many at
-    once as there are cores (at a low priority in the background); what Pagefind said when it failed."""
-    executable = get_executable()
-    command = [str(executable)] if executable else [sys.executable, "-m", "pagefind"]
-    errors: list[str] = []
+class _Service:
+    """One Pagefind process in its service mode (what its Python and Node APIs drive): requests as
+    base64 JSON on its stdin, each ended by a comma, and responses the same way on its stdout."""
 
-    def one(part: int) -> None:
-        source = folder / str(part)
-        if not source.is_dir() or not any(source.iterdir()):
-            return  # no page to index (a glossary with no terms yet): Pagefind would stop with an error
-        process = subprocess.Popen(
-            [*command, "--site", str(source), "--output-path", str(site / bundle(part)), "--silent"],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            text=True,
+    def __init__(self, command: list[str], background: bool) -> None:
+        self.process = subprocess.Popen(
+            [*command, "--service"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
         )
         if background and hasattr(os, "setpriority"):
-            with contextlib.suppress(OSError):  # it may have finished already
-                os.setpriority(os.PRIO_PROCESS, process.pid, NICE)
-        said, _ = process.communicate()
-        if process.returncode != 0:
-            errors.append(said.strip()[-500:])
+            with contextlib.suppress(OSError):  # it may have stopped already
+                os.setpriority(os.PRIO_PROCESS, self.process.pid, NICE)
+        self.sent = 0
+        self.waiting: dict[int, queue.SimpleQueue[dict[str, Any] | None]] = {}
+        self.errors: list[str] = []
+        self.said = b""  # what it wrote that is not a response (its own error output)
+        self.lock = threading.Lock()
+        self.ended = False
+        self.reader = threading.Thread(target=self._read, daemon=True)
+        self.reader.start()
 
-    with ThreadPoolExecutor(max_workers=min(forkmap.cores(), count)) as pool:
-        list(pool.map(one, range(count)))
-    return errors
+    def _read(self) -> None:
+        """Every response, as it comes (unread, they would fill the pipe and stop Pagefind)."""
+        assert self.process.stdout is not None
+        pending = b""
+        while chunk := os.read(self.process.stdout.fileno(), 1 << 16):
+            pending += chunk
+            *messages, pending = pending.split(b",")
+            for message in messages:
+                try:
+                    response = json.loads(base64.b64decode(message, validate=True))
+                except ValueError:
+                    self.said += message + b","
+                    continue
+                payload = response.get("payload") or {}
+                if payload.get("type") == "Error":
+                    self.errors.append(str(payload.get("message", payload))[:500])
+                with self.lock:
+                    waiting = self.waiting.pop(response.get("message_id"), None)
+                if waiting is not None:
+                    waiting.put(payload)
+        self.said += pending
+        with self.lock:  # it stopped: nobody waits for ever
+            self.ended = True
+            for waiting in self.waiting.values():
+                waiting.put(None)
+            self.waiting.clear()
+
+    def send(self, payload: dict[str, Any], answer: bool = False) -> queue.SimpleQueue[dict[str, Any] | None] | None:
+        self.sent += 1
+        waiting: queue.SimpleQueue[dict[str, Any] | None] | None = None
+        if answer:
+            waiting = queue.SimpleQueue()
+            with self.lock:
+                if self.ended:
+                    waiting.put(None)
+                    return waiting
+                self.waiting[self.sent] = waiting
+        assert self.process.stdin is not None
+        message = json.dumps({"message_id": self.sent, "payload": payload}).encode()
+        try:
+            self.process.stdin.write(base64.b64encode(message) + b",")
+            if answer:
+                self.process.stdin.flush()
+        except OSError:  # it stopped (``close`` says what it said)
+            if waiting is not None:
+                with self.lock:
+                    self.waiting.pop(self.sent, None)
+                waiting.put(None)
+        return waiting
+
+    def close(self) -> list[str]:
+        """Stop it; what went wrong, in its words."""
+        with contextlib.suppress(OSError):
+            assert self.process.stdin is not None
+            self.process.stdin.close()
+        self.process.wait()
+        self.reader.join()
+        assert self.process.stdout is not None
+        self.process.stdout.close()
+        said = self.said.decode(errors="replace").strip()
+        return self.errors + ([said[-500:]] if said else [])
+
+
+def run_parts(
+    site: Path, pages: list[str], count: int, background: bool = False, into: Path | None = None
+) -> list[str]:
+    """Pagefind on the searchable part of each of ``pages`` (built pages in ``site``), one Pagefind
+    per part, each writing the part's bundle into ``into`` (the site); what Pagefind said when it failed.
+
+    The pages go to Pagefind through its service mode, read from the site as they are sent: no
+    copy of them is written for it to read (at 10,000 terms the copies were 10,000 files and as many
+    folders made and deleted on every build)."""
+    executable = get_executable()
+    command = [str(executable)] if executable else [sys.executable, "-m", "pagefind"]
+    services: dict[int, tuple[_Service, int]] = {}
+    failed: set[int] = set()  # parts whose Pagefind did not start: not tried again for each page
+    errors: list[str] = []
+
+    def service(part: int) -> tuple[_Service, int] | None:
+        if part in failed:
+            return None
+        if part not in services:
+            started = _Service(command, background)
+            answer = started.send({"type": "NewIndex", "config": None}, answer=True)
+            made = answer.get() if answer else None
+            if not made or made.get("type") != "NewIndex":
+                errors.extend(started.close() or ["Pagefind did not start an index"])
+                failed.add(part)
+                return None
+            services[part] = (started, made["index_id"])
+        return services[part]
+
+    for dest in pages:
+        path = site / dest
+        text = searchable(path.read_text(encoding="utf-8")) if path.is_file() else None
+        found = service(part_of(dest, count)) if text is not None else None
+        if found is not None:
+            url = "/" + (dest[: -len("index.html")] if dest.endswith("index.html") else dest)
+            found[0].send(
+                {"type": "AddFile", "index_id": found[1], "url": url, "file_path": None, "file_contents": text}
+            )
+    written = {
+        part: started.send(
+            {"type": "WriteFiles", "index_id": index_id, "output_path": str((into or site) / bundle(part))}, True
+        )
+        for part, (started, index_id) in services.items()
+    }
+    for part, answer in written.items():
+        done = answer.get() if answer else None
+        if not done or done.get("type") != "WriteFiles":
+            errors.append(f"Pagefind did not write {bundle(part)}/")
+    for started, _ in services.values():
+        errors.extend(started.close())
+    return list(dict.fromkeys(errors))  # one of each
 
 
 def wait(site_dir: str) -> list[str]:
@@ -232,7 +295,5 @@ def sites() -> list[str]:
 
 
 def forget(site_dir: str) -> None:
-    """The build is over for good (``mkdocs build``, or ``serve`` stopping): its copies go."""
-    found = _PLANS.pop(site_dir, None)
-    if found is not None:
-        shutil.rmtree(found.folder, ignore_errors=True)
+    """The build is over for good (``mkdocs build``, or ``serve`` stopping)."""
+    _PLANS.pop(site_dir, None)

@@ -24,8 +24,8 @@ def limits(results: list[dict], floors: dict, profile: tuple | None, missed: set
             "floor page, all of it written); its making counts under context. Done: pages on two cores "
             "(`gloss/parallel.py`), each made and rendered just in time; its chrome filled in from one rendering of "
             "Material's template (`gloss/shell.py`) and its headings written without Python-Markdown "
-            "(`gloss/headings.py`), both checked against the usual way; Pagefind reading only what it indexes, in "
-            "parts side by side (`gloss/fulltext.py`); the generator's linking and relating on two cores "
+            "(`gloss/headings.py`), both checked against the usual way; Pagefind handed only what it indexes, "
+            "through its service mode with no file written for it to read, in parts side by side (`gloss/fulltext.py`); the generator's linking and relating on two cores "
             "(`gloss/forkmap.py`) and its hot spots made linear. What remains is the generator's single-core "
             "stages, making each page, writing more than twice the floor's bytes, and Pagefind writing its index."
         )

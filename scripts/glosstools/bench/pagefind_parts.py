@@ -1,5 +1,6 @@
-"""Pagefind alone, as the build's last step runs it: each page's searchable part, indexed in parts
-side by side (``gloss.fulltext``).  Prints seconds and the largest Pagefind's peak resident MB.
+"""Pagefind alone, as the build's last step runs it: each page's searchable part, cut from the built
+page and indexed in parts side by side (``gloss.fulltext``).  Prints seconds and the largest
+Pagefind's peak resident MB.
 
     python -m glosstools.bench.pagefind_parts SITE SCRATCH
 """
@@ -15,18 +16,13 @@ from gloss import fulltext
 
 
 def main(site: Path, scratch: Path) -> None:
-    pages = []
-    for path in sorted(site.rglob("*.html")):
-        text = fulltext.searchable(path.read_text(encoding="utf-8"))
-        if text is not None:
-            pages.append((path.relative_to(site).as_posix(), text))
-    count = fulltext.parts(len(pages))
-    for dest, text in pages:
-        copy = scratch / "input" / str(fulltext.part_of(dest, count)) / dest
-        copy.parent.mkdir(parents=True, exist_ok=True)
-        copy.write_text(text, encoding="utf-8")
+    pages = sorted(
+        path.relative_to(site).as_posix()
+        for path in site.rglob("*.html")
+        if fulltext.searchable(path.read_text(encoding="utf-8")) is not None
+    )
     start = time.perf_counter()
-    errors = fulltext.run_parts(scratch / "input", count, scratch / "output")
+    errors = fulltext.run_parts(site, pages, fulltext.parts(len(pages)), into=scratch)
     seconds = time.perf_counter() - start
     if errors:
         raise SystemExit("\n".join(errors))
