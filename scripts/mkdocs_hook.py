@@ -96,9 +96,6 @@ class Generated(File):
         content = self._made()
         return content.encode() if isinstance(content, str) else File.content_bytes.fget(self)  # type: ignore[attr-defined]
 
-    def size_hint(self) -> int:
-        return self._make.size if self._make is not None else len(self._content or "")
-
     def digested(self) -> str:
         """The digest of its content, worked out once; "" for a page this process never made."""
         if not self.digest and self._content is not None:

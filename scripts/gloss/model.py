@@ -275,11 +275,10 @@ class Deferred:
     """A page made when it is first read, not when the site is generated: the MkDocs hook reads each
     term page in the process that renders it (``gloss/parallel.py``), so no process holds them all."""
 
-    __slots__ = ("make", "size", "write")
+    __slots__ = ("make", "write")
 
-    def __init__(self, make: Callable[[], str | bytes], size: int, write: Callable[[str], None] | None = None) -> None:
+    def __init__(self, make: Callable[[], str | bytes], write: Callable[[str], None] | None = None) -> None:
         self.make = make
-        self.size = size  # about how long the page will be, to share pages out between processes
         self.write = write  # for a download: write it straight into its file (the same bytes as ``make``)
 
     def __call__(self) -> str | bytes:

@@ -8,8 +8,9 @@ So for them:
 - **Just in time.**  Each is read and rendered when it is built, and its HTML and source are let
   go once it is written: memory holds one page's HTML, not every page's.
 - **Two cores.**  From ``MIN_PAGES`` pages on, a worker forked as the first page is built (every
-  plugin has had its ``on_env``, the theme's templates are written) builds a share of
-  them (sized so both processes have as much to do) while the build does the rest.  When the
+  plugin has had its ``on_env``, the theme's templates are written) builds them from the last one
+  back while the build goes through them from the first, each claiming its next page (``_Claims``)
+  until the two meet: neither waits long for the other, whatever the pages cost.  When the
   build reaches its last page it waits for the worker and takes each of the worker's pages'
   anchors and links, so MkDocs checks every link into and out of them as it always does; what
   the worker logged is logged by the build (so ``--strict`` counts it); a failure stops the build.
@@ -37,12 +38,41 @@ from . import forkmap, headings, shell
 log = logging.getLogger("mkdocs.hooks.glossary")
 MIN_PAGES = 200  # below this, forking costs more than it saves
 SENT = 500  # pages' anchors, links and titles the worker sends back at a time
-PER_PAGE = 6000  # a page's fixed cost (Markdown set-up, templates), in characters of Markdown
+
+
+class _Claims:
+    """Who builds which deferred page: the build takes them from the first on, the worker from the
+    last back, each only a page the other has not taken (two numbers in memory both processes share)."""
+
+    def __init__(self, order: list[str]) -> None:
+        self.position = {uri: number for number, uri in enumerate(order)}
+        self.order = order
+        self.bounds = multiprocessing.get_context("fork").Array("q", [0, len(order) - 1])  # next first, next last
+
+    def first(self, uri: str) -> bool:
+        """The build's page ``uri`` (in order): True if the build takes it, False if the worker has."""
+        number = self.position.get(uri)
+        if number is None:
+            return True  # not one to share (a page in the nav, or one a --dirty build skips)
+        with self.bounds.get_lock():
+            if number > self.bounds[1]:
+                return False
+            self.bounds[0] = number + 1
+            return True
+
+    def last(self) -> str | None:
+        """The worker's next page, from the last back; None once the two have met."""
+        with self.bounds.get_lock():
+            number: int = self.bounds[1]
+            if number < self.bounds[0]:
+                return None
+            self.bounds[1] = number - 1
+        return self.order[number]
 
 
 @dataclass
 class _Split:
-    share: set[str]  # src_uri of the pages the worker builds
+    claims: _Claims
     conn: Connection
     process: Any
     done: bool = False
@@ -71,7 +101,7 @@ def install() -> None:
         split = _STATE["split"]
         if split is None:  # the first page: every plugin has had its on_env, the templates are ready
             split = _STATE["split"] = _start(config, env, doc_files) or False
-        if not (split and page.file.src_uri in split.share):
+        if not split or split.claims.first(page.file.src_uri):
             _build_one(page, config, doc_files, nav, env, *args, **kwargs)
         if split and page.file is doc_files[-1]:  # the last page: the worker's pages' anchors and links
             _finish(split, config)
@@ -121,45 +151,27 @@ def on_build_error() -> None:
         split.process.terminate()
 
 
-def _size(file: Any) -> int:
-    hint = getattr(file, "size_hint", None)
-    return PER_PAGE + (hint() if hint else len(file.content_string))
-
-
-def _share(pages: list[Any]) -> set[str]:
-    """The deferred pages the worker builds: as much work as the build keeps, by size."""
-    build = sum(_size(f) for f in pages if not _deferred(f.page))
-    worker, share = 0, set()
-    sizes = sorted(((_size(f), f.src_uri) for f in pages if _deferred(f.page)), key=lambda pair: (-pair[0], pair[1]))
-    for size, uri in sizes:
-        if worker + size <= build:
-            worker += size
-            share.add(uri)
-        else:
-            build += size
-    return share
-
-
 def _start(config: Any, env: Any, doc_files: Any) -> _Split | None:
     """With enough deferred pages, fork the worker that builds its share of them."""
     dirty = _STATE["dirty"]
     if forkmap.cores() < 2:  # one decision for every fork: Linux, two cores, GLOSS_WORKERS
         return None
-    pages = [f for f in doc_files if f.page is not None and (not dirty or not _deferred(f.page) or f.is_modified())]
-    if sum(1 for f in pages if _deferred(f.page)) < MIN_PAGES:
+    order = [
+        f.src_uri for f in doc_files if f.page is not None and _deferred(f.page) and (not dirty or f.is_modified())
+    ]
+    if len(order) < MIN_PAGES:
         return None
-    share = _share(pages)
+    claims = _Claims(order)
     forkmap.trim()  # the deck, made just before, freed tens of MB the worker would count as its own
     ours, theirs = multiprocessing.get_context("fork").Pipe()
     sys.stdout.flush()
     sys.stderr.flush()
     process = multiprocessing.get_context("fork").Process(
-        target=_worker, args=(theirs, config, env, doc_files, dirty, share), daemon=True
+        target=_worker, args=(theirs, config, env, doc_files, dirty, claims), daemon=True
     )
     process.start()
     theirs.close()
-    log.debug(f"{len(share)} pages are rendered on a second core (process {process.pid})")
-    return _Split(share=share, conn=ours, process=process)
+    return _Split(claims=claims, conn=ours, process=process)
 
 
 class _Capture(logging.Handler):
@@ -175,7 +187,7 @@ class _Capture(logging.Handler):
 
 
 def _worker(
-    conn: Connection, config: Any, env: Any, doc_files: Any, dirty: bool, share: set[str]
+    conn: Connection, config: Any, env: Any, doc_files: Any, dirty: bool, claims: _Claims
 ) -> None:  # pragma: no cover - runs in the forked process (its effects are tested on the built site)
     mkdocs_logger = logging.getLogger("mkdocs")
     capture = _Capture()
@@ -185,12 +197,13 @@ def _worker(
     try:
         nav = _STATE["nav"]
         results = {}
-        for file in doc_files:
-            if file.src_uri in share:
-                page = file.page
-                _build_one(page, config, doc_files, nav, env, dirty, excluded=file.inclusion.is_excluded())
-                links = {to.src_uri: found for to, found in (page.links_to_anchors or {}).items()}
-                results[file.src_uri] = (page.present_anchor_ids, links, page.title)
+        by_uri = {file.src_uri: file for file in doc_files}
+        while (uri := claims.last()) is not None:
+            file = by_uri[uri]
+            page = file.page
+            _build_one(page, config, doc_files, nav, env, dirty, excluded=file.inclusion.is_excluded())
+            links = {to.src_uri: found for to, found in (page.links_to_anchors or {}).items()}
+            results[file.src_uri] = (page.present_anchor_ids, links, page.title)
         pages = list(results.items())
         for start in range(0, len(pages), SENT):  # in parts: one pickle of them all held as much again
             conn.send(("part", dict(pages[start : start + SENT])))
@@ -218,6 +231,7 @@ def _finish(split: _Split, config: Any) -> None:
         logging.getLogger(record.name).handle(record)
     if message[0] != "done":
         raise PluginError(f"Rendering the pages on a second core failed: {message[2]}")
+    log.debug(f"{len(found)} pages are rendered on a second core (process {split.process.pid})")
     files = _STATE["files"]
     for uri, (anchors, links, title) in found.items():
         page: Any = files.get_file_from_path(uri).page

@@ -233,6 +233,6 @@ def deferred(site: Site) -> dict[str, Deferred]:
             write_csv(site.linked, name, out)
 
     return {
-        APKG: Deferred(lambda: apkg(site.linked, name, site.stamp), 0, apkg_to),
-        CSV: Deferred(lambda: csv_text(site.linked, name), 0, csv_to),
+        APKG: Deferred(lambda: apkg(site.linked, name, site.stamp), apkg_to),
+        CSV: Deferred(lambda: csv_text(site.linked, name), csv_to),
     }

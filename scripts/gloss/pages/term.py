@@ -164,9 +164,4 @@ def emit(site: Site) -> dict[str, str | bytes]:
 
 def deferred(site: Site) -> dict[str, Deferred]:
     """The same pages, each made when it is read (``model.Deferred``)."""
-    return {
-        term_path(slug): Deferred(
-            functools.partial(page, item, site), 4000 + sum(len(d.html) for d in item.definitions)
-        )
-        for slug, item in site.linked.terms.items()
-    }
+    return {term_path(slug): Deferred(functools.partial(page, item, site)) for slug, item in site.linked.terms.items()}
