@@ -19,7 +19,7 @@ from typing import Any
 
 from mkdocs.structure.files import File, Files, InclusionLevel, file_sort_key
 
-from gloss import forkmap, fulltext, incremental, parallel, settings
+from gloss import forkmap, fulltext, incremental, parallel, settings, shell
 from gloss.build import generate, summary
 from gloss.escape import drop, lift
 from gloss.model import Deferred, Level
@@ -35,6 +35,11 @@ _FILES: dict[str, list[Generated]] = {}  # this build's generated files, by site
 
 def on_startup(command: str, dirty: bool) -> None:
     parallel.on_startup(command, dirty)  # term pages rendered just in time, on two cores (gloss/parallel.py)
+
+
+def on_env(env: Any, config: Any, files: Files) -> Any:
+    env.bytecode_cache = shell.COMPILED  # templates compiled once per process, not once per build
+    return env
 
 
 def on_nav(nav: Any, config: Any, files: Files) -> Any:

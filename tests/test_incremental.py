@@ -135,3 +135,33 @@ def test_under_serve_full_text_follows_and_notes_are_polled_often(tmp_path):
     assert emitters and all(emitter.timeout == hook.POLL for emitter in emitters)
     server.observer.unschedule_all()
     server.server_close()
+
+
+def test_templates_are_compiled_once_and_again_when_an_override_changes(tmp_path, monkeypatch):
+    """``mkdocs serve`` makes a new Jinja environment for each build: the theme's templates are
+    compiled by the first build only (``shell.COMPILED``), and an override edited between builds
+    is compiled again and shows."""
+    import jinja2
+
+    project = copy_project(tmp_path / "project")
+    site = project / "site"
+    compiled: list[str] = []
+    original = jinja2.Environment.compile
+
+    def counting(self, source, name=None, filename=None, raw=False, defer_init=False):
+        compiled.append(name)
+        return original(self, source, name, filename, raw, defer_init)
+
+    monkeypatch.setattr(jinja2.Environment, "compile", counting)
+    rebuild(project, site, dirty=True)
+    assert "partials/header.html" in compiled  # (the theme's own may be compiled by an earlier test's build)
+    compiled.clear()
+    rebuild(project, site, dirty=True)
+    assert [name for name in compiled if name and name.endswith(".html")] == []  # none compiled again
+    header = project / "overrides" / "partials" / "header.html"
+    header.write_text(header.read_text(encoding="utf-8").replace("</header>", "<!-- edited -->\n</header>", 1))
+    with (project / "glossary" / "house-walk-loci.txt").open("a", encoding="utf-8") as note:
+        note.write(EXTRA)  # a page to render
+    rebuild(project, site, dirty=True)
+    assert "partials/header.html" in compiled
+    assert "<!-- edited -->" in (site / "terms" / "gradient-clipping" / "index.html").read_text(encoding="utf-8")

@@ -27,6 +27,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+import jinja2
 from markupsafe import Markup, escape
 
 log = logging.getLogger("mkdocs.hooks.glossary")
@@ -39,6 +40,26 @@ TRANSFORMS: dict[str, Callable[[str], str]] = {
     "without tags": lambda text: Markup(text).striptags(),
     "escaped without tags": lambda text: str(escape(Markup(text).striptags())),
 }
+
+
+class _Compiled(jinja2.BytecodeCache):
+    """The theme's templates compiled once per process: ``mkdocs serve`` makes a new Jinja environment
+    for every build, and compiling Material's templates again cost about 0.1 s of every save.  Jinja
+    checks each template's source against what was compiled (a changed override is compiled again)."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        code = self.compiled.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+COMPILED = _Compiled()  # in this module, not the hook's: MkDocs loads the hook again for every build
 
 
 def enabled() -> bool:
