@@ -276,7 +276,7 @@ def test_two_builds_give_identical_sites(tmp_path, monkeypatch):
     files = [sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()) for site in sites]
     assert files[0] == files[1]
     different = [f for f in files[0] if (sites[0] / f).read_bytes() != (sites[1] / f).read_bytes()]
-    assert different == []
+    assert different == [], different
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -191,7 +191,7 @@ def test_a_new_term_gets_a_suggested_topic_with_a_report_line(tmp_path):
     linked, issues, files = generate(folder)
     lines = [str(issue) for issue in issues if "topic of 'Step'" in issue.message]
     assert lines and lines[0].startswith("glossary/n.md:4: topic of 'Step' suggested: Optimization")
-    assert "- [Step](../terms/step.md)" in files["topics/optimization.md"]
+    assert '<li><a href="../../terms/step/">Step</a>' in files["topics/optimization.md"]
     report = json.loads(files["build-report.json"])
     assert report["topic_suggestions"] >= 1
 

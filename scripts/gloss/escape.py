@@ -96,6 +96,14 @@ def md(text: str, start: bool = True) -> str:
     return text
 
 
+def cell_text(text: str, code: bool = False) -> str:
+    """Plain text (``code``: a code span's text) as Python-Markdown writes it in a table cell, for a
+    table written as finished HTML: whitespace as ``md()``/``code()`` leave it, the cell stripped,
+    ``& < >`` escaped and quotes as they are (checked against Python-Markdown in the tests)."""
+    text = " ".join(text.split()) if code else " ".join(text.split("\n")).replace("\t", " ").strip(" ")
+    return _html.escape(text, quote=False)
+
+
 def code(text: str) -> str:
     """Inline code that shows exactly ``text``."""
     text = " ".join(text.split())

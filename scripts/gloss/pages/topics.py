@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from ..escape import front_matter, md
+from ..escape import front_matter, html, md, raw
 from ..model import Site, Topic
-from ..paths import GRAPH, TOPICS_INDEX, link_to, term_path, topic_path
+from ..paths import GRAPH, TOPICS_INDEX, link_to, term_path, topic_path, url_to
 from .concepts import topic_index, topic_list
 
 
@@ -22,11 +22,13 @@ def topic_page(topic: Topic, site: Site) -> str:
         f"{count}; see where they sit in the [concept graph]({link_to(page, GRAPH)}), "
         f"or [every topic]({link_to(page, TOPICS_INDEX)}).\n\n",
     ]
+    items = []  # finished HTML (escape.raw), as the A–Z's: at 10,000 terms this list was a second of Python-Markdown
     for slug in topic.terms:
         term = linked.terms[slug].term
-        out.append(
-            f"- [{md(term.name, start=False)}]({link_to(page, term_path(slug))}): {md(term.gist, start=False)}\n"
-        )
+        href = html(url_to(page, term_path(slug)))
+        items.append(f'<li><a href="{href}">{html(term.name)}</a>: {html(term.gist)}</li>\n')
+    if items:
+        out.append(raw("<ul>\n" + "".join(items) + "</ul>"))
     return "".join(out)
 
 
