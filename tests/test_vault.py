@@ -16,7 +16,7 @@ from htmlscan import broken_links
 from gloss import obsidian
 from gloss.build import generate
 from gloss.model import Shape
-from gloss.shapes import concept, detect_shape
+from gloss.shapes import concept, detect_shape, markdown
 
 VAULT = ROOT / "tests" / "vault"
 # Every note of the vault that is a concept, and the term it gives.
@@ -193,6 +193,54 @@ def test_an_outline_linked_into_a_vault_is_one_concept():
     (entry,) = concept.parse(outline, "vault/nlp/rnn.md").entries
     assert entry.name == "Rnn" and entry.tags == ("ml/sequence",) and "[[LSTM]]" in entry.body
     assert detect_shape("- [ ] buy milk\n- [ ] call Ann\n", ".md") is None  # a list with no vault sign
+
+
+def test_logseq_page_properties_are_its_front_matter():
+    """Logseq writes a page's title, aliases and tags as its first lines ("alias:: SGD"), with no YAML."""
+    page = dedent("""\
+        title:: Stochastic gradient descent
+        alias:: SGD, [[Mini-batch SGD]]
+        tags:: [[optimization]], training
+
+        - Updates the parameters with the gradient of the loss on one mini-batch at a time.
+        """)
+    assert detect_shape(page, ".md") == Shape.CONCEPT
+    parsed = concept.parse(page, "logseq/pages/sgd.md")
+    (entry,) = parsed.entries
+    assert entry.name == "Stochastic gradient descent" and entry.line == 1
+    assert entry.aliases == ("SGD", "Mini-batch SGD") and entry.tags == ("optimization", "training")
+    assert "alias::" not in entry.body and parsed.meta_lines[:3] == [1, 2, 3]
+    outline = dedent("""\
+        title:: Optimizers
+        tags:: training
+
+        - **Adam** :: adaptive moment estimation
+        - **RMSprop** :: divides the step by a running average of gradient magnitudes
+        - **Nesterov momentum** :: looks ahead along the velocity
+        """)
+    read = markdown.parse(outline, "logseq/pages/optimizers.md")
+    assert read.title == "Optimizers" and ("Tags", "training") in read.meta
+    assert [(e.name, e.paragraphs[0]) for e in read.entries][0] == ("Adam", "adaptive moment estimation")
+    assert [e.name for e in read.entries] == ["Adam", "RMSprop", "Nesterov momentum"]
+
+
+def test_logseq_block_properties_and_references_are_reported_not_shown():
+    text = dedent("""\
+        - **Weight decay** :: shrinks the weights a little at each step
+          collapsed:: true
+        \t- ((6543a1b2-1111-4c2d-9e3f-aaaaaaaaaaaa))
+        - see ((6543a1b2-1111-4c2d-9e3f-bbbbbbbbbbbb)) above
+        """)
+    stripped, issues = obsidian.strip(text, "p.md")
+    assert stripped.count("\n") == text.count("\n") and "collapsed" not in stripped and "((" not in stripped
+    assert stripped.split("\n")[2].strip() == ""  # no empty bullet is left where the reference was
+    assert [str(issue) for issue in issues] == [
+        "p.md:2: a Logseq block property (collapsed:: true): not shown",
+        "p.md:3: a Logseq block reference ((…)): not shown (the block it points to is not read)",
+        "p.md:4: a Logseq block reference ((…)): not shown (the block it points to is not read)",
+    ]
+    journal = concept.parse("- read about [[Adam]] today\n", "logseq/journals/2024_05_02.md")
+    assert journal.entries == [] and "a daily note" in str(journal.issues[0])
 
 
 def test_the_name_is_the_title_else_the_one_heading_else_the_file_name():

@@ -5,9 +5,11 @@
     ==highlight==                                  <mark>
     > [!note] Title                                callouts: Material's admonitions (see richtext.py)
     %% comment %%                                  not shown, reported
+    title:: X  alias:: Y  (first lines)            Logseq's page properties: front matter (shapes/common.py)
+      collapsed:: true   ((block-uuid))            Logseq's block properties and block references: not shown, reported
     {% liquid %}  {{< hugo >}}  {{% hugo %}}       shortcodes: dropped, reported
 
-Comments and shortcodes are blanked out of the text before it is parsed (``strip``),
+Comments, shortcodes, block properties and block references are blanked out of the text before it is parsed (``strip``),
 keeping every line where it was, so each entry's lines stay the note's lines.
 """
 
@@ -24,6 +26,11 @@ from .model import Issue, Level
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 _COMMENT = re.compile(r"%%.*?%%", re.S)
 _SHORTCODE = re.compile(r"\{%.*?%\}|\{\{<.*?>\}\}|\{\{%.*?%\}\}", re.S)
+# Logseq: a block's own properties ("collapsed:: true", "id:: …" under a bullet) and references to a block by id.
+_BLOCK_PROPERTY = re.compile(r"^[ \t]+(?:[-*+][ \t]+)?[A-Za-z][\w-]*::(?:[ \t].*)?$", re.M)
+_BLOCK_REF = re.compile(  # a bullet holding only the reference goes with it, so no empty bullet is left
+    r"(?:^[ \t]*[-*+][ \t]+(?=\(\(\S+\)\)[ \t]*$))?\(\([0-9A-Fa-f]{8}(?:-[0-9A-Fa-f]{4}){3}-[0-9A-Fa-f]{12}\)\)", re.M
+)
 _WIKILINK = re.compile(r"(!?)\[\[([^\[\]\n]+?)\]\]")
 _WIDTH = re.compile(r"^\s*(\d{1,4})(?:\s*x\s*(\d{1,4}))?\s*$")
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".avif", ".bmp")
@@ -125,6 +132,10 @@ def _blank(text: str, first: int, path: str, issues: list[Issue]) -> str:
         return re.sub(r"[^\n]", " ", match.group())
 
     text = _COMMENT.sub(lambda m: replace(m, "a comment (%% … %%): not shown"), text)
+    text = _BLOCK_PROPERTY.sub(lambda m: replace(m, f"a Logseq block property ({_short(m.group())}): not shown"), text)
+    text = _BLOCK_REF.sub(
+        lambda m: replace(m, "a Logseq block reference ((…)): not shown (the block it points to is not read)"), text
+    )
     return _SHORTCODE.sub(lambda m: replace(m, f"a shortcode ({_short(m.group())}): dropped"), text)
 
 

@@ -82,6 +82,25 @@ def filled(text: str) -> list[str]:
     return [line for line in text.split("\n") if line.strip()]
 
 
+_PROPERTY = re.compile(r"^(?P<key>[A-Za-z][\w-]*)::(?:[ \t]+(?P<value>.*?))?[ \t]*$")
+_PAGE_REF = re.compile(r"\[\[([^\[\]]*)\]\]")
+
+
+def page_properties(lines: list[str]) -> tuple[dict[str, str], int]:
+    """Logseq's page properties, the note's first lines ("title:: Low-rank adaptation",
+    "alias:: LoRA", "tags:: [[fine-tuning]], efficiency"), as front matter would give them (keys in
+    lower case, page references as their names), and how many lines they take."""
+    found: dict[str, str] = {}
+    count = 0
+    for line in lines:
+        match = _PROPERTY.match(line)
+        if not match:
+            break
+        found[match["key"].lower()] = _PAGE_REF.sub(r"\1", match["value"] or "").strip()
+        count += 1
+    return found, count
+
+
 def has_front_matter(text: str) -> bool:
     return text.startswith("---\n") and _FRONT_MATTER_END.search(text, 4) is not None
 

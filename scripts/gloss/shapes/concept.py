@@ -25,7 +25,7 @@ from .. import mdparse, names
 from ..model import Entry, Issue, Level, Shape
 from ..obsidian import fenced
 from . import markdown
-from .common import Fit, Parsed, has_front_matter
+from .common import Fit, Parsed, has_front_matter, page_properties
 from .mdblocks import inline_name
 
 SHAPE = Shape.CONCEPT
@@ -37,7 +37,7 @@ _CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+\1")
 _TAG_LINE = re.compile(r"^\s*(?:#[A-Za-z][\w/-]*[\s,]*)+$")
 _COLLECTION = re.compile(r"\b(glossary|glossaries|terms|keywords|vocabulary|definitions|cheat ?sheet|index)\b", re.I)
 _WIKILINK = re.compile(r"\[\[[^\]]+\]\]")
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}\b|^\d{1,2}[./-]\d{1,2}[./-]\d{2,4}$")
+_DATE = re.compile(r"^\d{4}([-_ ])\d{2}\1\d{2}\b|^\d{1,2}[./-]\d{1,2}[./-]\d{2,4}$")  # Logseq names journals 2024_05_02
 _PROSE = re.compile(r"^\s{0,3}(?![-*+]\s|\d+[.)]\s|[|>`<!~=])[\w\"'(*_\[$\\]")
 MAX_SECTIONS = 8  # a note of more term headings than this is a glossary, whatever else it has
 
@@ -46,7 +46,8 @@ def _split(text: str) -> tuple[dict[str, object], int, list[str], str | None]:
     """The front matter (parsed), the line its body starts on (0-based), the body's lines, and a YAML error."""
     lines = text.split("\n")
     if not has_front_matter(text):
-        return {}, 0, lines, None
+        properties, count = page_properties(lines)  # Logseq's "alias:: LoRA" lines, if any
+        return dict(properties), count, lines, None
     end = next(i for i in range(1, len(lines)) if lines[i].strip() in ("---", "..."))
     try:
         data = yaml.safe_load("\n".join(lines[1:end])) or {}
@@ -154,7 +155,9 @@ def parse(text: str, path: str) -> Parsed:
     name = str(data.get("title") or "").strip()
     line = 1
     if name:
-        line = next((i + 1 for i, text_line in enumerate(lines[:start]) if text_line.startswith("title:")), 1)
+        line = next(
+            (i + 1 for i, text_line in enumerate(lines[:start]) if text_line.startswith("title:")), 1
+        )  # or "title::"
     elif title_at:
         name, line = title_at[0], title_at[1] + 1
     else:

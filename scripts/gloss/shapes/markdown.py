@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from .. import mdparse
 from ..model import Entry, Issue, Shape
 from . import mdhtml
-from .common import Draft, Fit, Parsed
+from .common import Draft, Fit, Parsed, page_properties
 from .mdblocks import (
     Block,
     inline_name,
@@ -197,6 +197,16 @@ def parse(text: str, path: str) -> Parsed:
     )
 
 
+def _page_properties(properties: dict[str, str], count: int, parsed: Parsed) -> None:
+    """Logseq's page properties read as front matter is: ``title`` the note's title, the rest its metadata."""
+    parsed.meta_lines.extend(range(1, count + 1))
+    for key, value in properties.items():
+        if key == "title" and value:
+            parsed.title = value
+        elif value:
+            parsed.meta.append((key.capitalize(), value))
+
+
 def forget() -> None:
     """Let the kept results go (``shapes.forget``)."""
     _parse.cache_clear()
@@ -210,9 +220,14 @@ def _parse(text: str) -> Parsed:
     reader = _Reader(source, path, outline=tops)  # the look-ahead from headings reads the same blocks
     title_block = next((b for b in tops if b.kind == "heading_open"), None) if _has_one_title(tops) else None
     skip_next = False
+    properties, count = page_properties(source)  # Logseq's "title:: …" lines: front matter, as the note means it
+    if count:
+        _page_properties(properties, count, reader.parsed)
     for index, block in enumerate(tops):
         if skip_next:
             skip_next = False
+            continue
+        if count and block.kind == "paragraph_open" and block.end <= count:
             continue
         try:
             if block.kind == "footnote_block_open":

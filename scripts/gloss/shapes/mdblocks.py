@@ -72,7 +72,7 @@ NOT_TERMS = {
     "definition", "meaning", "pros", "cons", "usage", "syntax", "formula", "answer", "question",
 }  # fmt: skip
 _BOLD = re.compile(r"^\s*(\*\*|__)(?P<name>(?:(?!\1).){1,120}?)\1(?P<after>.*)$", re.S)
-_AFTER_BOLD = re.compile(r"^\s*(?::|[-–—](?=\s|$))\s*(?P<rest>.*)$", re.S)
+_AFTER_BOLD = re.compile(r"^\s*(?:::?|[-–—](?=\s|$))\s*(?P<rest>.*)$", re.S)  # ":", "::" (Logseq) or a dash
 _PLAIN = re.compile(r"^\s*(?P<name>[^\s:*_\[\]<>#|][^:*\[\]<>|\n]{0,59}?)\s*:(?:[ \t]+(?P<rest>.*)|[ \t]*)$", re.S)
 
 
