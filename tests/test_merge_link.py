@@ -3,6 +3,9 @@
 from pathlib import Path
 from textwrap import dedent
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from gloss import names
 from gloss.link import Matcher, link
 from gloss.merge import merge
@@ -23,6 +26,20 @@ def test_key_unifies_spellings_but_not_concepts():
     assert names.key("gradient") != names.key("gradient descent")
     assert names.key("normalization") != names.key("batch normalization")
     assert names.key("Bias") == "bias" and names.key("loss") == "loss"
+
+
+# Words that ``key`` drops, splits or keeps, so that a paragraph can come close to a name.
+PIECES = st.sampled_from(
+    ["what", "is", "are", "a", "the", "an", "Dropout", "dropout", "drop-out", "layers", "layer", "(", ")", "(ReLU)",
+     "-", "—", "_", "?", ":", ".", ",", "mini", "batch", "minibatch", "optimiser", "Café", "x", "\t", "  "]
+)  # fmt: skip
+TEXTS = st.lists(PIECES, max_size=14).map(" ".join)
+
+
+@given(TEXTS, TEXTS)
+@settings(max_examples=600, deadline=None)
+def test_same_key_is_key_equality(text, name):
+    assert names.same_key(text, names.key(name)) == (names.key(text) == names.key(name))
 
 
 def test_slugs_are_safe_unique_and_stable():

@@ -141,6 +141,15 @@ def key(name: str) -> str:
     return " ".join(part for each in words for part in word(each).split(" "))
 
 
+def same_key(text: str, known: str) -> bool:
+    """``key(text) == known``, without working out the key of a text too long to be that name (a
+    definition's paragraph): ``key`` drops at most four of its pieces ("what is a …", a trailing
+    "?") unless it holds parentheses, and splits none away."""
+    if "(" not in text and len(_SEPARATORS.sub(" ", text).split()) > known.count(" ") + 5:
+        return False
+    return key(text) == known
+
+
 def literal_key(name: str) -> str:
     """The key of a name as written: case, "what is", a trailing "(ABBR)", hyphens vs spaces and a
     plural last word do not matter. Names with one ``literal_key`` are one spelling; ``key`` unites more."""

@@ -50,7 +50,7 @@ def gist(definitions: tuple[Definition, ...], name: str = "") -> str:
         and not _NOT_PROSE.match(text)
         and not text.rstrip().endswith("?")
         and not variants.is_placeholder(text)
-        and names.key(text) != own
+        and (own is None or not names.same_key(text, own))
     ]
     sentences = [text for text in offers if _is_sentence(_first_sentence(text))]
     if sentences:
