@@ -222,6 +222,8 @@ def test_logseq_page_properties_are_its_front_matter():
     assert read.title == "Optimizers" and ("Tags", "training") in read.meta
     assert [(e.name, e.paragraphs[0]) for e in read.entries][0] == ("Adam", "adaptive moment estimation")
     assert [e.name for e in read.entries] == ["Adam", "RMSprop", "Nesterov momentum"]
+    terms = markdown.parse("Epoch:: one pass over the data\nBatch:: a group of examples\n", "n.md")
+    assert ("Epoch", "one pass over the data") not in terms.meta  # no page key among them: not page properties
 
 
 def test_logseq_block_properties_and_references_are_reported_not_shown():
@@ -239,6 +241,8 @@ def test_logseq_block_properties_and_references_are_reported_not_shown():
         "p.md:3: a Logseq block reference ((…)): not shown (the block it points to is not read)",
         "p.md:4: a Logseq block reference ((…)): not shown (the block it points to is not read)",
     ]
+    kept = "- **Ranking** :: order the results\n  source:: my notes\n    std::vector<int> v;\n"
+    assert obsidian.strip(kept, "q.md") == (kept, [])  # a note's own property, and code, stay as written
     journal = concept.parse("- read about [[Adam]] today\n", "logseq/journals/2024_05_02.md")
     assert journal.entries == [] and "a daily note" in str(journal.issues[0])
 

@@ -27,7 +27,11 @@ _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 _COMMENT = re.compile(r"%%.*?%%", re.S)
 _SHORTCODE = re.compile(r"\{%.*?%\}|\{\{<.*?>\}\}|\{\{%.*?%\}\}", re.S)
 # Logseq: a block's own properties ("collapsed:: true", "id:: …" under a bullet) and references to a block by id.
-_BLOCK_PROPERTY = re.compile(r"^[ \t]+(?:[-*+][ \t]+)?[A-Za-z][\w-]*::(?:[ \t].*)?$", re.M)
+_BLOCK_PROPERTY = re.compile(  # Logseq's own, not a note's "source:: …" (that stays, as written)
+    r"^[ \t]+(?:[-*+][ \t]+)?(?:collapsed|id|heading|background-color|query-[\w-]+|card-[\w-]+|logseq\.[\w.-]+)::"
+    r"(?:[ \t].*)?$",
+    re.M,
+)
 _BLOCK_REF = re.compile(  # a bullet holding only the reference goes with it, so no empty bullet is left
     r"(?:^[ \t]*[-*+][ \t]+(?=\(\(\S+\)\)[ \t]*$))?\(\([0-9A-Fa-f]{8}(?:-[0-9A-Fa-f]{4}){3}-[0-9A-Fa-f]{12}\)\)", re.M
 )

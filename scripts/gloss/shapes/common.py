@@ -84,6 +84,7 @@ def filled(text: str) -> list[str]:
 
 _PROPERTY = re.compile(r"^(?P<key>[A-Za-z][\w-]*)::(?:[ \t]+(?P<value>.*?))?[ \t]*$")
 _PAGE_REF = re.compile(r"\[\[([^\[\]]*)\]\]")
+_PAGE_KEYS = {"title", "alias", "aliases", "tags", "tag"}  # one of them: page properties, not "Epoch:: …" terms
 
 
 def page_properties(lines: list[str]) -> tuple[dict[str, str], int]:
@@ -98,7 +99,7 @@ def page_properties(lines: list[str]) -> tuple[dict[str, str], int]:
             break
         found[match["key"].lower()] = _PAGE_REF.sub(r"\1", match["value"] or "").strip()
         count += 1
-    return found, count
+    return (found, count) if _PAGE_KEYS & set(found) else ({}, 0)
 
 
 def has_front_matter(text: str) -> bool:
