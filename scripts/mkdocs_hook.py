@@ -49,9 +49,6 @@ def on_nav(nav: Any, config: Any, files: Files) -> Any:
 
 def on_build_error(error: Exception) -> None:
     parallel.on_build_error()
-    if not parallel.serving():
-        for site_dir in fulltext.sites():
-            fulltext.forget(site_dir)
 
 
 def on_config(config: Any) -> Any:

@@ -64,7 +64,12 @@ def az_index(
         for item in groups[letter]:
             found = topics.get(item.term.slug, ()) if topics is not None else None
             data = f' data-topics="{html(" ".join(found))}"' if found is not None else ""
-            href = html(url_to(page, term_path(item.term.slug)))
-            items.append(f'<li><a href="{href}"{data}>{html(item.term.name)}</a>: {html(item.term.gist)}</li>\n')
+            items.append(gist_item(item, page, data))
         out.append(raw("<ul>\n" + "".join(items) + "</ul>"))
     return "".join(out)
+
+
+def gist_item(item: LinkedTerm, page: str, data: str = "") -> str:
+    """A list item of finished HTML: the term's link (with ``data`` attributes) and its gist."""
+    href = html(url_to(page, term_path(item.term.slug)))
+    return f'<li><a href="{href}"{data}>{html(item.term.name)}</a>: {html(item.term.gist)}</li>\n'

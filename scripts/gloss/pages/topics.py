@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from ..escape import front_matter, html, md, raw
+from ..escape import front_matter, md, raw
 from ..model import Site, Topic
-from ..paths import GRAPH, TOPICS_INDEX, link_to, term_path, topic_path, url_to
+from ..paths import GRAPH, TOPICS_INDEX, link_to, topic_path
+from .common import gist_item
 from .concepts import topic_index, topic_list
 
 
@@ -22,13 +23,8 @@ def topic_page(topic: Topic, site: Site) -> str:
         f"{count}; see where they sit in the [concept graph]({link_to(page, GRAPH)}), "
         f"or [every topic]({link_to(page, TOPICS_INDEX)}).\n\n",
     ]
-    items = []  # finished HTML (escape.raw), as the A–Z's: at 10,000 terms this list was a second of Python-Markdown
-    for slug in topic.terms:
-        term = linked.terms[slug].term
-        href = html(url_to(page, term_path(slug)))
-        items.append(f'<li><a href="{href}">{html(term.name)}</a>: {html(term.gist)}</li>\n')
-    if items:
-        out.append(raw("<ul>\n" + "".join(items) + "</ul>"))
+    if topic.terms:  # finished HTML, as the A–Z's: at 10,000 terms this list was a second of Python-Markdown
+        out.append(raw("<ul>\n" + "".join(gist_item(linked.terms[slug], page) for slug in topic.terms) + "</ul>"))
     return "".join(out)
 
 
