@@ -28,6 +28,8 @@ def test_each_real_note_has_its_shape(note, shape):
     [
         ("---\ntitle: T\n---\n- : Dropout: drop units\n", Shape.LIST),
         ("- Dropout: drop units\n- Epoch: one pass\n", Shape.LIST),
+        # A Dendron hub note: front matter over links to its children is a vault note, not the list shape.
+        ("---\nid: x1\ntitle: Optim\n---\n\n## Children\n- [[ml.optim.adam]]\n- [[ml.optim.sgd]]\n", Shape.CONCEPT),
         ("Door: Tensor: n-d array\nHall: Epoch: one pass\n", Shape.LOCI),
         ("intro\n### what is a tensor\n- n-d array\n", Shape.WHAT_IS),
         ("# Page\n\n## Section\n\ntext\n", Shape.WIKI),

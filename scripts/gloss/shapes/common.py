@@ -106,6 +106,13 @@ def has_front_matter(text: str) -> bool:
     return text.startswith("---\n") and _FRONT_MATTER_END.search(text, 4) is not None
 
 
+def body_start(text: str, lines: list[str]) -> int:
+    """The index of the first line after the text's front matter (its ``lines``); 0 without one."""
+    if not has_front_matter(text):
+        return 0
+    return next(i for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")) + 1
+
+
 def is_short_line(text: str) -> bool:
     """A line that reads as a name or a heading rather than as prose."""
     text = text.strip()

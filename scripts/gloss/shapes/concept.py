@@ -25,7 +25,7 @@ from .. import mdparse, names
 from ..model import Entry, Issue, Level, Shape
 from ..obsidian import fenced
 from . import markdown
-from .common import Fit, Parsed, has_front_matter, page_properties
+from .common import Fit, Parsed, body_start, has_front_matter, page_properties
 from .mdblocks import inline_name
 
 SHAPE = Shape.CONCEPT
@@ -48,12 +48,12 @@ def _split(text: str) -> tuple[dict[str, object], int, list[str], str | None]:
     if not has_front_matter(text):
         properties, count = page_properties(lines)  # Logseq's "alias:: LoRA" lines, if any
         return dict(properties), count, lines, None
-    end = next(i for i in range(1, len(lines)) if lines[i].strip() in ("---", "..."))
+    start = body_start(text, lines)
     try:
-        data = yaml.safe_load("\n".join(lines[1:end])) or {}
+        data = yaml.safe_load("\n".join(lines[1 : start - 1])) or {}
     except yaml.YAMLError as error:
-        return {}, end + 1, lines, str(error).split("\n")[0]
-    return (data if isinstance(data, dict) else {}), end + 1, lines, None
+        return {}, start, lines, str(error).split("\n")[0]
+    return (data if isinstance(data, dict) else {}), start, lines, None
 
 
 def _strings(value: object) -> list[str]:

@@ -15,7 +15,7 @@ import re
 import yaml
 
 from ..model import Issue, Shape
-from .common import LOCUS, Draft, Fit, Parsed, filled, has_front_matter, locus_rest, numbered, split_term
+from .common import LOCUS, Draft, Fit, Parsed, body_start, filled, has_front_matter, locus_rest, numbered, split_term
 
 SHAPE = Shape.LIST
 _BULLET_WITH_COLON = re.compile(r"^\s*[-*+]\s.*:")
@@ -23,12 +23,15 @@ _LIST_LINE = re.compile(r"^\s*[-*+]\s?(?P<rest>.*)$")
 
 
 def detect(text: str) -> Fit:
+    """Front matter over "- Locus: Term: definition" lines is surely this shape; the lines alone may
+    be.  Front matter over anything else (a vault's hub note of [[links]], a post) is not: it was
+    read line by line as this shape, each line a warning."""
+    every = text.split("\n")
+    lines = filled("\n".join(every[body_start(text, every) :]))
+    listed = not lines or sum(bool(_BULLET_WITH_COLON.match(line)) for line in lines) >= 0.6 * len(lines)
     if has_front_matter(text):
-        return Fit.STRONG
-    lines = filled(text)
-    if lines and sum(bool(_BULLET_WITH_COLON.match(line)) for line in lines) >= 0.6 * len(lines):
-        return Fit.WEAK
-    return Fit.NO
+        return Fit.STRONG if listed else Fit.NO
+    return Fit.WEAK if lines and listed else Fit.NO
 
 
 def parse(text: str, path: str) -> Parsed:
@@ -36,13 +39,11 @@ def parse(text: str, path: str) -> Parsed:
     "Term: definition" shape is code of the entry before it."""
     parsed = Parsed()
     lines = numbered(text)
-    start = 0
-    if has_front_matter(text):
-        end = next(i for i, (_, line) in enumerate(lines) if i > 0 and line.strip() in ("---", "..."))
-        front = "\n".join(line for _, line in lines[1:end])
-        start = end + 1
+    start = body_start(text, [line for _, line in lines])
+    if start:
+        front = "\n".join(line for _, line in lines[1 : start - 1])
         front_matter(front, path, parsed, first_line=2)
-        parsed.meta_lines.extend([1, end + 1])
+        parsed.meta_lines.extend([1, start])
     drafts: list[Draft] = []
     for number, line in lines[start:]:
         if not line.strip():
