@@ -73,13 +73,14 @@ _ATTRIBUTES = {
 
 def sanitize(html_text: str) -> str:
     """Rendered note Markdown, cleaned with nh3 (Ammonia) as a second wall: only the tags Markdown
-    makes, only web and mail links (and relative ones)."""
+    makes, only web and mail links (and relative ones), and the ``glossary:`` placeholders of links
+    within the site, which ``paths.resolve`` turns into addresses for each page."""
     return nh3.clean(
         html_text,
         tags=_TAGS,
         attributes=_ATTRIBUTES,
         allowed_classes=_CLASSES,
-        url_schemes={"http", "https", "mailto"},
+        url_schemes={"http", "https", "mailto", "glossary"},
         link_rel="noopener",
         filter_style_properties={"text-align"},
     )

@@ -14,6 +14,7 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from . import forkmap, wikilinks
+from .escape import sanitize
 from .matcher import Matcher, code_spans, segments, sentence_at, surfaces_of
 from .model import Definition, Glossary, Linked, LinkedDefinition, LinkedTerm, Slug, Stop, Term
 from .richtext import NoteLinks, render
@@ -48,7 +49,8 @@ def link_definition(
     contexts: dict[Slug, str] = {}
     if definition.body and links is not None:
         html, targets = render(definition.body, matcher, own, linked, links, contexts)
-        return LinkedDefinition(definition, (), (), html), targets, contexts
+        # Cleaned here, once and on two cores, not on every page that shows it (``escape.sanitize``).
+        return LinkedDefinition(definition, (), (), sanitize(html)), targets, contexts
     order: list[Slug] = []
     paragraphs = tuple(segments(text, matcher, own, linked) for text in definition.paragraphs)
     bullets = tuple(segments(text, matcher, own, linked) for text in definition.bullets)

@@ -72,14 +72,15 @@ def quote(context: str, texts: list[str], limit: int = QUOTE) -> str:
     return _tidy(core, context.lstrip().startswith("…"), context.rstrip().endswith("…"), limit)
 
 
-def quoted(reason: Reason, slug: Slug, other: Slug, linked: Linked) -> str:
-    """A link's sentence as the page of ``slug`` quotes it for the related term ``other``: from the
-    definition the link stands in.  Made as the page is made (term pages are made when rendered, on
-    two cores), not for every link up front."""
+def quoted(reason: Reason, slug: Slug, other: Slug, linked: Linked, texts: dict[Slug, list[str]]) -> str:
+    """A link's sentence as the page of ``slug`` quotes it for the related term ``other``, as the page is
+    made (on two cores), not for every link up front; ``texts``: the page's definitions' texts, by term."""
     if not reason.context or reason.kind not in ("links-to", "linked-from"):
         return reason.context
     source = slug if reason.kind == "links-to" else other
-    return quote(reason.context, _texts(linked.terms[source].term))
+    if source not in texts:
+        texts[source] = _texts(linked.terms[source].term)
+    return quote(reason.context, texts[source])
 
 
 def _sentence_start(before: str) -> bool:

@@ -72,15 +72,18 @@ def topic_links(slug: Slug, concepts: Concepts, page: str) -> str:
 _TITLE = re.compile(r"\*([^*]+)\*")
 
 
-def _why(relation: Relation, quoted: dict[str, str], name: str, slug: Slug, linked: Linked) -> str:
+def _why(
+    relation: Relation, quoted: dict[str, str], name: str, slug: Slug, linked: Linked, texts: dict[Slug, list[str]]
+) -> str:
     """The reasons in plain words, " · " between them.  A sentence already quoted on the page
-    (``quoted``: sentence -> the related term it was quoted for) is not quoted again."""
+    (``quoted``: sentence -> the related term it was quoted for) is not quoted again; ``texts``:
+    the definitions' texts quoted from on this page, by term."""
     parts = []
     for reason in relation.reasons:
         text = html(reason.text)
         if reason.kind == "nearby":  # "Defined alongside it in *the note's title*"
             text = _TITLE.sub(r"<em>\1</em>", text)
-        sentence = relate.quoted(reason, slug, relation.term, linked)
+        sentence = relate.quoted(reason, slug, relation.term, linked, texts)
         if sentence:
             key = " ".join(sentence.strip("… ").split()).casefold()
             if key in quoted:
@@ -100,11 +103,12 @@ def related_section(slug: Slug, linked: Linked, concepts: Concepts, page: str) -
     if not relations:
         return ""
     quoted: dict[str, str] = {}
+    texts: dict[Slug, list[str]] = {}
     items = []
     for relation in relations:
         name = linked.terms[relation.term].term.name
         items.append(
-            f"<li>{term_link(linked, page, relation.term)} — {_why(relation, quoted, name, slug, linked)}</li>\n"
+            f"<li>{term_link(linked, page, relation.term)} — {_why(relation, quoted, name, slug, linked, texts)}</li>\n"
         )
     return "## Related { #related data-search-exclude }\n\n" + raw(
         f'<ul class="related">\n{"".join(items)}</ul>\n\n' + local_graph(slug, linked, concepts, page)
@@ -128,20 +132,36 @@ def _rows(text: str, width: int = ROW) -> tuple[str, ...]:
     return tuple(rows)
 
 
-def _label(
-    x: float, y: float, cx: float, cy: float, radius: int, rows: tuple[str, ...]
-) -> tuple[str, float, float, float]:
-    """Where a node's label goes, away from the centre: (anchor, x, first row's baseline, box left)."""
-    dx, dy = x - cx, y - cy
-    width = max(text_width(row) for row in rows)
-    height = LINE * len(rows)
-    if abs(dx) < 0.35 * RX:  # above or below the node, centred
-        first = y - radius - 8 - LINE * (len(rows) - 1) if dy < 0 else y + radius + LINE
+def _label(x: float, y: float, radius: int, count: int, width: float) -> tuple[str, float, float, float]:
+    """Where a node's label of ``count`` rows, ``width`` px wide at most, goes, away from the centre
+    (0, 0): (anchor, x, first row's baseline, box left)."""
+    height = LINE * count
+    if abs(x) < 0.35 * RX:  # above or below the node, centred
+        first = y - radius - 8 - LINE * (count - 1) if y < 0 else y + radius + LINE
         return "middle", x, first, x - width / 2
     first = y - height / 2 + LINE * 0.8
-    if dx > 0:
+    if x > 0:
         return "start", x + radius + 5, first, x + radius + 5
     return "end", x - radius - 5, first, x - radius - 5 - width
+
+
+@functools.lru_cache(maxsize=65536)  # a term is a node on the pages of its related terms too
+def _node(label: str, centre: bool) -> tuple[str, tuple[str, ...], float]:
+    """A node's label: escaped, its escaped rows, and its widest row in px (bold at the centre)."""
+    rows = _rows(label)
+    return html(label), tuple(html(row) for row in rows), max(text_width(row, centre) for row in rows)
+
+
+@functools.lru_cache(maxsize=64)
+def _ring(count: int) -> tuple[tuple[int, int], ...]:
+    """Where ``count`` neighbours sit around the centre (0, 0)."""
+    return tuple(
+        (
+            round(RX * math.cos(-math.pi / 2 + 2 * math.pi * n / count)),
+            round(RY * math.sin(-math.pi / 2 + 2 * math.pi * n / count)),
+        )
+        for n in range(count)
+    )
 
 
 def local_graph(slug: Slug, linked: Linked, concepts: Concepts, page: str) -> str:
@@ -150,7 +170,8 @@ def local_graph(slug: Slug, linked: Linked, concepts: Concepts, page: str) -> st
     Every name shows whole, in rows, beside its node away from the centre; the picture is as wide
     as its labels need."""
     item = linked.terms[slug]
-    neighbours = [relation.term for relation in concepts.related.get(slug, ())]
+    related = concepts.related
+    neighbours = [relation.term for relation in related.get(slug, ())]
     extra = [s for s in (*item.links_to, *item.linked_from) if s not in neighbours and s != slug]
     shown = len(neighbours)
     neighbours += list(dict.fromkeys(extra))[:MORE_NEIGHBOURS]
@@ -161,54 +182,53 @@ def local_graph(slug: Slug, linked: Linked, concepts: Concepts, page: str) -> st
     kinds = "related and linked terms" if more else "related terms"
     caption = "its related terms and more terms it links with" if more else "its related terms"
     colours = topic_index(concepts)
-    cx, cy = 0.0, 0.0
-    points = {slug: (cx, cy)}
-    for number, other in enumerate(neighbours):
-        angle = -math.pi / 2 + 2 * math.pi * number / len(neighbours)
-        points[other] = (round(cx + RX * math.cos(angle)), round(cy + RY * math.sin(angle)))
-    related_to = {s: {r.term for r in concepts.related.get(s, ())} for s in points}
-    edges = [(slug, other) for other in neighbours]
-    for a_index, a in enumerate(neighbours):
-        for b in neighbours[a_index + 1 :]:
-            if b in related_to[a] or a in related_to[b]:
-                edges.append((a, b))
-    name = item.term.name
+    points = {slug: (0, 0), **dict(zip(neighbours, _ring(len(neighbours)), strict=True))}
+    # Two neighbours are joined when either is related to the other: found from each one's few
+    # relations, in the order of the ring.
+    at = {node: number for number, node in enumerate(neighbours)}
+    pairs = {
+        (min(at[a], at[r.term]), max(at[a], at[r.term]))
+        for a in neighbours
+        for r in related.get(a, ())
+        if r.term in at and r.term != a
+    }
+    edges = [(slug, other) for other in neighbours] + [(neighbours[a], neighbours[b]) for a, b in sorted(pairs)]
     nodes = []
     left, top, right, bottom = -RX - 12.0, -RY - 12.0, RX + 12.0, RY + 12.0
     for node, (x, y) in points.items():
-        label = linked.terms[node].term.name
+        centre = node == slug
+        label, rows, widest = _node(linked.terms[node].term.name, centre)
         topic = concepts.term_topics.get(node, ())
         colour = f"graph-topic-{colours.get(topic[0], 0)}" if topic else "graph-topic-0"
-        radius = 11 if node == slug else 8
-        rows = _rows(label)
-        if node == slug:  # the centre's name below it
-            anchor, tx, first, box = "middle", x, y + radius + LINE, x - max(text_width(r, True) for r in rows) / 2
+        radius = 11 if centre else 8
+        tx: float
+        first: float
+        if centre:  # the centre's name below it
+            anchor, tx, first, box = "middle", x, y + radius + LINE, x - widest / 2
         else:
-            anchor, tx, first, box = _label(x, y, cx, cy, radius, rows)
-        widest = max(text_width(r, node == slug) for r in rows)
+            anchor, tx, first, box = _label(x, y, radius, len(rows), widest)
         left, right = min(left, box), max(right, box + widest)
         top, bottom = min(top, first - LINE), max(bottom, first + LINE * (len(rows) - 1) + 5)
         text = "".join(
-            f'<tspan x="{tx:g}" y="{first + LINE * number:g}">{html(row)}</tspan>' for number, row in enumerate(rows)
+            f'<tspan x="{tx:g}" y="{first + LINE * number:g}">{row}</tspan>' for number, row in enumerate(rows)
         )
         body = (
             f'<circle class="{colour}" cx="{x:g}" cy="{y:g}" r="{radius}"/><text text-anchor="{anchor}">{text}</text>'
         )
-        if node == slug:
-            nodes.append(
-                f'<g class="local-graph__node local-graph__node--centre"><title>{html(label)}</title>{body}</g>'
-            )
+        if centre:
+            nodes.append(f'<g class="local-graph__node local-graph__node--centre"><title>{label}</title>{body}</g>')
         else:
             href = url_to(page, term_path(node))
             nodes.append(
-                f'<a class="local-graph__node" xlink:href="{html(href)}" aria-label="{html(label)}">'
-                f"<title>{html(label)}</title>{body}</a>"
+                f'<a class="local-graph__node" xlink:href="{html(href)}" aria-label="{label}">'
+                f"<title>{label}</title>{body}</a>"
             )
     left, top, right, bottom = (math.floor(left - 4), math.floor(top - 4), math.ceil(right + 4), math.ceil(bottom + 4))
+    name = html(item.term.name)
     lines = [
         f'<figure class="local-graph"><svg viewBox="{left} {top} {right - left} {bottom - top}" '
         f'width="{right - left}" height="{bottom - top}" role="group" '
-        f'aria-label="{html(name)} and {len(neighbours)} {kinds}" xmlns="http://www.w3.org/2000/svg" '
+        f'aria-label="{name} and {len(neighbours)} {kinds}" xmlns="http://www.w3.org/2000/svg" '
         'xmlns:xlink="http://www.w3.org/1999/xlink">'
     ]
     for a, b in edges:
@@ -217,5 +237,5 @@ def local_graph(slug: Slug, linked: Linked, concepts: Concepts, page: str) -> st
         lines.append(f'<line class="{kind}" x1="{x1:g}" y1="{y1:g}" x2="{x2:g}" y2="{y2:g}"/>')
     lines.extend(nodes)
     lines.append("</svg>")
-    lines.append(f"<figcaption>{html(name)} among {caption}; each node links to its page.</figcaption></figure>")
+    lines.append(f"<figcaption>{name} among {caption}; each node links to its page.</figcaption></figure>")
     return "\n".join(lines) + "\n\n"

@@ -6,7 +6,7 @@ import functools
 import re
 from collections import defaultdict
 
-from ..escape import code_block, front_matter, html, md, raw, sanitize
+from ..escape import code_block, front_matter, html, md, raw
 from ..model import Deferred, Linked, LinkedDefinition, LinkedTerm, Note, Site, Slug, Source, Stop
 from ..paths import resolve, source_path, stop_anchor, term_path, url_to, walk_path
 from .common import notes_by_slug, render_html, stop_label, term_link
@@ -98,8 +98,8 @@ def _definition(out: _Page, definition: LinkedDefinition, number: int, notes: di
     # search index, and at 10,000 terms their number is what slows search down.
     out.html(f'<p id="definition-{number}" class="credit"><strong>{"; ".join(said)}:</strong></p>')
     if definition.html:
-        # Raw HTML made from the note's Markdown: links resolved, sanitised (escape.sanitize).
-        out.html(f'<div class="note-md">\n{sanitize(resolve(definition.html, path))}\n</div>')
+        # Raw HTML made from the note's Markdown, sanitised when it was linked (escape.sanitize): links resolved.
+        out.html(f'<div class="note-md">\n{resolve(definition.html, path)}\n</div>')
     out.html("".join(f"<p>{render_html(paragraph, path)}</p>\n" for paragraph in definition.paragraphs))
     if definition.bullets:
         out.html(
