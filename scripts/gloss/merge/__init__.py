@@ -21,7 +21,7 @@ from __future__ import annotations
 import dataclasses
 from collections import defaultdict
 
-from .. import names
+from .. import forkmap, names
 from ..model import Glossary, Issue, Level, Note, Slug, Term
 from . import curation, variants
 from .curated import Curated
@@ -77,24 +77,27 @@ def merge(notes: list[Note], curated: Curated, curated_path: str = "glossary/cur
         found = concepts.root_of(item.name)
         if found is None or found not in by_root:
             issues.append(Issue(curated_path, item.line, f"curated term '{item.name}' matches no entry of any note"))
-    terms = []
+    made = []
     for root, group in by_root.items():
         term_key = term_keys[root]
-        name = naming[term_key].name
-        definitions, named_in, stub_issues = with_stubs(groups[term_key], name)
+        definitions, named_in, stub_issues = with_stubs(groups[term_key], naming[term_key].name)
         issues.extend(stub_issues)
-        terms.append(
-            Term(
-                slug=naming[term_key].slug,
-                name=name,
-                aliases=aliases_of(term_key, groups[term_key], concepts, aliases_by_root.get(root, [])),
-                gist=gist(definitions, name),
-                definitions=definitions,
-                key=term_key,
-                stub=all(r.stub for r in group),
-                named_in=named_in,
-            )
+        made.append((root, group, term_key, definitions, named_in))
+    # Each term's gist (its first sentence, read again for every definition) on two cores.
+    gists = forkmap.map2(lambda each: gist(each[3], naming[each[2]].name), made)
+    terms = [
+        Term(
+            slug=naming[term_key].slug,
+            name=naming[term_key].name,
+            aliases=aliases_of(term_key, groups[term_key], concepts, aliases_by_root.get(root, [])),
+            gist=found,
+            definitions=definitions,
+            key=term_key,
+            stub=all(r.stub for r in group),
+            named_in=named_in,
         )
+        for (root, group, term_key, definitions, named_in), found in zip(made, gists, strict=True)
+    ]
     terms.sort(key=lambda term: (term.name.casefold(), term.slug))
 
     def slug_of(name: str) -> Slug | None:

@@ -158,7 +158,8 @@ class Headings:
         subs: list[tuple[Block, list[Block]]] = []
         if start is None:
             return own, subs
-        for following in tops[start + 1 :]:
+        for at in range(start + 1, len(tops)):  # not a copy of the rest of the note for every heading
+            following = tops[at]
             if following.kind == "heading_open":
                 if int(following.tokens[0].tag[1]) <= level:
                     break
