@@ -24,7 +24,7 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import jinja2
@@ -75,14 +75,41 @@ class _Shell:
     chunks: list[str]  # literal text, between the slots
     slots: list[tuple[str, Callable[[str], str]]]  # (part, how the template writes it)
     toc: Any  # the table of contents' template
+    # A table of contents' HTML by its entries (most term pages have the same few), each checked
+    # against the theme once more on the first page that reuses it; None: rendered for every page.
+    tocs: dict[tuple[Any, ...], str] | None = field(default_factory=dict)
+    reused: set[tuple[Any, ...]] = field(default_factory=set)
 
     def fill(self, context: Any) -> str:
         page = context["page"]
         out = [self.chunks[0]]
         for (part, write), chunk in zip(self.slots, self.chunks[1:], strict=True):
-            out.append(self.toc.render(context) if part == "toc" else write(_value(page, part)))
+            out.append(self._toc(context) if part == "toc" else write(_value(page, part)))
             out.append(chunk)
         return "".join(out)
+
+    def _toc(self, context: Any) -> str:
+        if self.tocs is None:
+            return str(self.toc.render(context))
+        key = _entries(context["page"].toc)
+        found = self.tocs.get(key)
+        if found is None:
+            found = self.tocs[key] = str(self.toc.render(context))
+        elif key not in self.reused:
+            self.reused.add(key)
+            again = str(self.toc.render(context))
+            if again != found:  # the theme's table of contents shows more than its entries
+                self.tocs = None
+                return again
+        return found
+
+
+def _entries(items: Any) -> tuple[Any, ...]:
+    """What a table of contents shows of its entries (``partials/toc-item.html``), nested."""
+    return tuple(
+        (item.title, item.url, item.level, repr(getattr(item, "typeset", None)), _entries(item.children))
+        for item in items
+    )
 
 
 def _value(page: Any, part: str) -> str:
