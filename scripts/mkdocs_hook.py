@@ -226,6 +226,7 @@ def on_post_page(output: str, page: Any, config: Any) -> str:
     output = repair(output)
     if _indexed(page.file.src_uri):
         output = fulltext.mark(output)  # what Pagefind indexes (gloss/fulltext.py)
+        fulltext.keep(config.site_dir, page.file.dest_uri, output)
     return output
 
 

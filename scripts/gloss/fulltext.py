@@ -110,6 +110,7 @@ class _Plan:
     count: int = 1
     running: threading.Thread | None = None
     errors: list[str] = field(default_factory=list)
+    texts: dict[str, bytes] = field(default_factory=dict)  # searchable parts of the pages built so far (``keep``)
 
 
 _PLANS: dict[str, _Plan] = {}  # site_dir -> this process's plan (it outlives a build under `mkdocs serve`)
@@ -118,7 +119,28 @@ _PLANS: dict[str, _Plan] = {}  # site_dir -> this process's plan (it outlives a 
 def plan(site_dir: str, pages: list[str]) -> None:
     """Before any page is written: the pages Pagefind indexes."""
     found = _PLANS.setdefault(site_dir, _Plan([]))
-    found.pages, found.count = sorted(pages), parts(len(pages))
+    found.pages, found.count, found.texts = sorted(pages), parts(len(pages)), {}
+
+
+def keep(site_dir: str, dest: str, output: str) -> None:
+    """A page as it is written: its searchable part is kept for Pagefind, not read back from the site
+    (compressed: at 10,000 terms they are 25 MB as they are, 7 MB so)."""
+    found = _PLANS.get(site_dir)
+    text = searchable(output) if found is not None else None
+    if found is not None and text is not None:
+        found.texts[dest] = zlib.compress(text.encode(), 1)
+
+
+def kept(site_dir: str) -> dict[str, bytes]:
+    """The searchable parts this process kept (a second core's, to hand to the build: ``add``)."""
+    found = _PLANS.get(site_dir)
+    return found.texts if found is not None else {}
+
+
+def add(site_dir: str, texts: dict[str, bytes]) -> None:
+    found = _PLANS.get(site_dir)
+    if found is not None:
+        found.texts.update(texts)
 
 
 def index(site_dir: str, background: bool = False) -> None:
@@ -135,10 +157,11 @@ def index(site_dir: str, background: bool = False) -> None:
     (site / "pagefind").mkdir(exist_ok=True)
     more = [bundle(part) + "/" for part in range(1, found.count)]
     (site / BUNDLES).write_text(json.dumps({"more": more}), encoding="utf-8")
-    pages, count = list(found.pages), found.count
+    pages, count, texts = list(found.pages), found.count, found.texts
+    found.texts = {}
 
     def run() -> None:
-        found.errors = run_parts(site, pages, count, background)
+        found.errors = run_parts(site, pages, count, background, texts=texts)
 
     found.running = threading.Thread(target=run, daemon=True)
     found.running.start()
@@ -228,14 +251,21 @@ class _Service:
 
 
 def run_parts(
-    site: Path, pages: list[str], count: int, background: bool = False, into: Path | None = None
+    site: Path,
+    pages: list[str],
+    count: int,
+    background: bool = False,
+    into: Path | None = None,
+    texts: dict[str, bytes] | None = None,
 ) -> list[str]:
     """Pagefind on the searchable part of each of ``pages`` (built pages in ``site``), one Pagefind
     per part, each writing the part's bundle into ``into`` (the site); what Pagefind said when it failed.
 
-    The pages go to Pagefind through its service mode, read from the site as they are sent: no
-    copy of them is written for it to read (at 10,000 terms the copies were 10,000 files and as many
-    folders made and deleted on every build)."""
+    The pages go to Pagefind through its service mode: each one's searchable part as it was kept
+    when the page was written (``texts``, let go as it is sent), or else read from the site (a page
+    ``mkdocs serve --dirty`` did not build again).  No copy of them is written for it to read (at
+    10,000 terms the copies were 10,000 files and as many folders made and deleted on every build)."""
+    texts = {} if texts is None else texts
     executable = get_executable()
     command = [str(executable)] if executable else [sys.executable, "-m", "pagefind"]
     services: dict[int, tuple[_Service, int]] = {}
@@ -257,8 +287,11 @@ def run_parts(
         return services[part]
 
     for dest in pages:
-        path = site / dest
-        text = searchable(path.read_text(encoding="utf-8")) if path.is_file() else None
+        packed = texts.pop(dest, None)
+        text = zlib.decompress(packed).decode() if packed is not None else None
+        if text is None:
+            path = site / dest
+            text = searchable(path.read_text(encoding="utf-8")) if path.is_file() else None
         found = service(part_of(dest, count)) if text is not None else None
         if found is not None:
             url = "/" + (dest[: -len("index.html")] if dest.endswith("index.html") else dest)

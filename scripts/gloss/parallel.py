@@ -33,7 +33,7 @@ from mkdocs.commands import build as mkdocs_build
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 
-from . import forkmap, headings, shell
+from . import forkmap, fulltext, headings, shell
 
 log = logging.getLogger("mkdocs.hooks.glossary")
 MIN_PAGES = 200  # below this, forking costs more than it saves
@@ -207,6 +207,9 @@ def _worker(
         pages = list(results.items())
         for start in range(0, len(pages), SENT):  # in parts: one pickle of them all held as much again
             conn.send(("part", dict(pages[start : start + SENT])))
+        texts = list(fulltext.kept(config.site_dir).items())  # for Pagefind, which the build runs
+        for start in range(0, len(texts), SENT):
+            conn.send(("texts", dict(texts[start : start + SENT])))
         conn.send(("done", capture.records, {}))
     except BaseException as error:  # noqa: BLE001 - every failure goes back to the build, which stops
         conn.send(("failed", capture.records, f"{type(error).__name__}: {error}"))
@@ -221,8 +224,11 @@ def _finish(split: _Split, config: Any) -> None:
     found: dict[str, Any] = {}
     try:
         message = split.conn.recv()
-        while message[0] == "part":
-            found.update(message[1])
+        while message[0] in ("part", "texts"):
+            if message[0] == "part":
+                found.update(message[1])
+            else:
+                fulltext.add(config.site_dir, message[1])
             message = split.conn.recv()
     except (EOFError, OSError):
         message = ("failed", [], f"the worker process ended without a word (exit code {split.process.exitcode})")

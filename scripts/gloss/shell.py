@@ -91,7 +91,10 @@ class _Shell:
     def _toc(self, context: Any) -> str:
         if self.tocs is None:
             return str(self.toc.render(context))
-        key = _entries(context["page"].toc)
+        items = list(context["page"].toc)
+        # Material's table of contents leaves out the page's title (a first entry at level 1) and shows
+        # the entries under it: a term's name is not part of what its table shows.
+        key = ("under the title", _entries(items[0].children)) if items and items[0].level == 1 else _entries(items)
         found = self.tocs.get(key)
         if found is None:
             found = self.tocs[key] = str(self.toc.render(context))
