@@ -225,7 +225,7 @@ def _indexed(src_uri: str) -> bool:
 def on_post_page(output: str, page: Any, config: Any) -> str:
     output = repair(output)
     if _indexed(page.file.src_uri):
-        output = fulltext.mark(output)  # what Pagefind indexes (gloss/fulltext.py)
+        output = fulltext.mark(output)  # what Pagefind indexes (gloss/fulltext/)
         fulltext.keep(config.site_dir, page.file.dest_uri, output)
     return output
 
@@ -236,7 +236,7 @@ def on_post_template(output_content: str, template_name: str, config: Any) -> st
 
 
 def on_post_build(config: Any) -> None:
-    """Pagefind indexes the term and topic pages' searchable parts (``gloss/fulltext.py``: chunked
+    """Pagefind indexes the term and topic pages' searchable parts (``gloss/fulltext/``: chunked
     indexes under pagefind/, in parts on a big site).  Without a site_url, MkDocs' sitemap would
     list no real address: it goes.  What this build wrote is recorded, and what the last one wrote
     that this one no longer makes is deleted (a rebuild with ``--dirty`` keeps old files)."""

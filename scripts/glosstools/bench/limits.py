@@ -26,7 +26,7 @@ def limits(results: list[dict], floors: dict, profile: tuple | None, missed: set
             "time; the pages that list every term (A–Z, a topic, a note's entries) written as finished HTML; its chrome filled in from one rendering of "
             "Material's template (`gloss/shell.py`) and its headings written without Python-Markdown "
             "(`gloss/headings.py`), both checked against the usual way; Pagefind handed only what it indexes, "
-            "through its service mode with no file written for it to read, in parts side by side (`gloss/fulltext.py`); the generator's linking and relating on two cores "
+            "through its service mode with no file written for it to read, in parts side by side (`gloss/fulltext/`); the generator's linking and relating on two cores "
             "(`gloss/forkmap.py`) and its hot spots made linear. What remains is the generator's single-core "
             "stages, making each page, writing more than twice the floor's bytes, and Pagefind writing its index."
         )
