@@ -139,3 +139,29 @@ def test_a_pagefind_that_fails_is_reported_and_the_site_still_builds(tmp_path):
     assert "Pagefind could not index part of the site" in result.stderr
     assert "cannot write here" in result.stderr
     assert (project / "site" / "terms" / "backpropagation" / "index.html").is_file()
+
+
+def test_a_file_pagefind_leaves_empty_is_written_again(tmp_path):
+    """Pagefind answers that it has written its files before the last is on disk, and when it stops
+    then (a busy machine) that file stays empty.  Here a wrapper empties two files after the real
+    Pagefind's first run, as that race does: the part is indexed again, and no file is left empty."""
+    from pagefind.service import get_executable
+
+    project = copy_project(tmp_path / "project")
+    site, mark = project / "site", tmp_path / "emptied"
+    wrapper = tmp_path / "pagefind"
+    wrapper.write_text(
+        "#!/bin/sh\n"
+        f'"{get_executable()}" "$@"\nstatus=$?\n'
+        f'if [ ! -e "{mark}" ]; then touch "{mark}"\n'
+        f'  : > "{site}/pagefind/pagefind-ui.js"\n'
+        f'  : > "$(ls {site}/pagefind/fragment/* | head -1)"\nfi\n'
+        "exit $status\n"
+    )
+    wrapper.chmod(0o755)
+    result = mkdocs_build(project, env={"PAGEFIND_BINARY_PATH": str(wrapper)})
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert mark.exists()  # the files were emptied once
+    empty = [p for p in (site / "pagefind").rglob("*") if p.is_file() and p.stat().st_size == 0]
+    assert empty == []
+    assert (site / "pagefind" / "pagefind-ui.js").stat().st_size > 10_000

@@ -15,7 +15,7 @@ from playwright.sync_api import expect
 
 import gloss.build
 from gloss.build import generate
-from gloss.relate import quote
+from gloss.pages.quotes import quote
 
 SITE_URL_LINE = "SITE_URL is not set"
 

@@ -7,8 +7,8 @@ normalization" contains "Normalization", "Autoencoder" ends in "encoder",
 cosine, ``similarity.py``); a shared topic; defined next to each other in a note.
 Every term gets at least ``MINIMUM`` related terms when the glossary has that many others.
 Each reason is said as a reader would say it ("Dropout's definition mentions it",
-"Also under Regularization"); the quoted sentence starts where its sentence starts
-(or after "…" at a word) and ends at a word.
+"Also under Regularization"); the sentence a link stands in is quoted as the page is made
+(``pages/quotes.py``).
 """
 
 from __future__ import annotations
@@ -18,7 +18,6 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from . import forkmap, graphlayout, names, topics
-from .matcher import sentence_at
 from .model import Concepts, Glossary, Linked, Reason, Relation, Slug, Term
 from .similarity import Similarity, document
 
@@ -36,8 +35,6 @@ SCORES = {
     "topic": 1.0,
     "alongside": 0.5,
 }
-QUOTE = 160  # characters of a quoted sentence, at most
-_CLEAN_START = re.compile(r"^[\s,;:.!?)\]}»”’\-–—]+")
 COMMON_WORD = 20  # a name word shared by more terms than this relates none of them
 
 
@@ -50,62 +47,18 @@ def possessive(name: str) -> str:
     return name + ("’" if name.endswith("s") else "’s")
 
 
-def _texts(term: Term) -> list[str]:
-    return [" ".join(text.split()) for d in term.definitions for text in (*d.paragraphs, *d.bullets)]
-
-
-def quote(context: str, texts: list[str], limit: int = QUOTE) -> str:
-    """The sentence a link stands in, as a reader sees it quoted: from the start of its sentence
-    (found again in the definition's full text, since a Markdown definition hands over the text
-    between two pieces of markup, ", but have…"), or after "…" at a word; cut at a word."""
-    core = " ".join(context.split()).strip("… ")
-    if not core:
-        return ""
-    for text in texts:
-        at = text.find(core)
-        if at >= 0:
-            core = sentence_at(text, at, at + len(core), limit).strip("… ")
-            whole = text.find(core)
-            lead = whole > 0 and not _sentence_start(text[:whole])
-            tail = whole + len(core) < len(text) and not re.match(r"[.!?;]?\s*$", text[whole + len(core) :][:2])
-            return _tidy(core, lead, tail, limit)
-    return _tidy(core, context.lstrip().startswith("…"), context.rstrip().endswith("…"), limit)
-
-
-def quoted(reason: Reason, slug: Slug, other: Slug, linked: Linked, texts: dict[Slug, list[str]]) -> str:
-    """A link's sentence as the page of ``slug`` quotes it for the related term ``other``, as the page is
-    made (on two cores), not for every link up front; ``texts``: the page's definitions' texts, by term."""
-    if not reason.context or reason.kind not in ("links-to", "linked-from"):
-        return reason.context
-    source = slug if reason.kind == "links-to" else other
-    if source not in texts:
-        texts[source] = _texts(linked.terms[source].term)
-    return quote(reason.context, texts[source])
-
-
-def _sentence_start(before: str) -> bool:
-    return not before.strip() or bool(re.search(r"[.!?;:]\s*$|\n\s*$", before))
-
-
-def _tidy(core: str, lead: bool, tail: bool, limit: int) -> str:
-    cleaned = _CLEAN_START.sub("", core)
-    lead = lead or cleaned != core
-    if len(cleaned) > limit:
-        cut = cleaned[: limit + 1].rsplit(" ", 1)[0]
-        cleaned, tail = cut.rstrip(" ,;:-–—"), True
-    return ("…" if lead else "") + cleaned + ("…" if tail and not cleaned.endswith((".", "!", "?", ";")) else "")
-
-
 class _Board:
     """Candidates for each term, with their score and reasons (a list per pair: a dict was most of the memory)."""
 
     def __init__(self) -> None:
         self.scores: dict[Slug, dict[Slug, float]] = defaultdict(lambda: defaultdict(float))
         self.texts: dict[Slug, dict[Slug, list[Reason]]] = defaultdict(dict)
+        self.one: dict[Reason, Reason] = {}  # one object for equal reasons ("Also under Other"), sent once
 
     def add(self, term: Slug, other: Slug, score: float, reason: Reason) -> None:
         if term == other:
             return
+        reason = self.one.setdefault(reason, reason)
         row = self.texts[term]
         reasons = row.get(other)
         if reasons is None:
@@ -118,6 +71,7 @@ class _Board:
 
     def say(self, term: Slug, other: Slug, reason: Reason) -> None:
         """A reason said for a pair, in place of one with the same words (no score)."""
+        reason = self.one.setdefault(reason, reason)
         reasons = self.texts[term].setdefault(other, [])
         texts = [known.text for known in reasons]
         at = texts.index(reason.text) if reason.text in texts else len(reasons)
@@ -176,7 +130,7 @@ def relate(linked: Linked, similar: Similarity, curated_path: str = "glossary/cu
     for slug, item in linked.terms.items():
         mentions = f"{possessive(item.term.name)} definition mentions it"
         for target in item.links_to:
-            context = item.contexts.get(target, "")  # quoted (``quote``) only where it is shown, below
+            context = item.contexts.get(target, "")  # quoted (``pages/quotes.py``) only where it is shown
             board.add(slug, target, SCORES["links-to"], Reason("links-to", "Mentioned in this definition", context))
             board.add(target, slug, SCORES["linked-from"], Reason("linked-from", mentions, context))
     name_relations(terms, board)

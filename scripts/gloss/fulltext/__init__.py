@@ -20,7 +20,9 @@ Under ``mkdocs serve --dirty`` a page that was not rendered again is read as the
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import re
 import shutil
 import sys
@@ -33,6 +35,7 @@ from pagefind.service import get_executable
 
 from .service import Service
 
+RETRIES = 2  # times a part is indexed again when Pagefind left files empty
 PART = 5000  # pages in one Pagefind bundle at most: its index, not the site's, is what one process holds
 BUNDLES = "pagefind/bundles.json"
 _BODY = "data-pagefind-body>"
@@ -176,8 +179,41 @@ def run_parts(
     The pages go to Pagefind through its service mode: each one's searchable part as it was kept
     when the page was written (``texts``, let go as it is sent), or else read from the site (a page
     ``mkdocs serve --dirty`` did not build again).  No copy of them is written for it to read (at
-    10,000 terms the copies were 10,000 files and as many folders made and deleted on every build)."""
-    texts = {} if texts is None else texts
+    10,000 terms the copies were 10,000 files and as many folders made and deleted on every build).
+
+    Pagefind answers that it has written its files before the last of them is on disk, and when it
+    stops then (a busy machine), that file stays empty: a search script or a result that never
+    loads.  So every bundle is checked for empty files, and a part that has any is indexed again."""
+    out = into or site
+    errors = _run(site, pages, count, background, out, {} if texts is None else texts)
+    for _ in range(RETRIES):
+        empty = {part: found for part in range(count) if (found := _empty_files(out / bundle(part)))}
+        if not empty:
+            break
+        for found in empty.values():
+            for path in found:
+                path.unlink()  # Pagefind does not write a file with a hashed name that is there already
+        again = [dest for dest in pages if part_of(dest, count) in empty]
+        errors.extend(_run(site, again, count, background, out, {}))  # read back from the site this time
+    else:
+        left = sum(len(_empty_files(out / bundle(part))) for part in range(count))
+        if left:
+            errors.append(f"Pagefind left {left} files empty, {RETRIES + 1} times over")
+    return list(dict.fromkeys(errors))  # one of each
+
+
+def _empty_files(folder: Path) -> list[Path]:
+    found = []
+    with contextlib.suppress(FileNotFoundError):
+        for entry in os.scandir(folder):
+            if entry.is_dir(follow_symlinks=False):
+                found.extend(_empty_files(Path(entry.path)))
+            elif entry.stat(follow_symlinks=False).st_size == 0:
+                found.append(Path(entry.path))
+    return found
+
+
+def _run(site: Path, pages: list[str], count: int, background: bool, out: Path, texts: dict[str, bytes]) -> list[str]:
     executable = get_executable()
     command = [str(executable)] if executable else [sys.executable, "-m", "pagefind"]
     services: dict[int, tuple[Service, int]] = {}
@@ -211,9 +247,7 @@ def run_parts(
                 {"type": "AddFile", "index_id": found[1], "url": url, "file_path": None, "file_contents": text}
             )
     written = {
-        part: started.send(
-            {"type": "WriteFiles", "index_id": index_id, "output_path": str((into or site) / bundle(part))}, True
-        )
+        part: started.send({"type": "WriteFiles", "index_id": index_id, "output_path": str(out / bundle(part))}, True)
         for part, (started, index_id) in services.items()
     }
     for part, answer in written.items():
@@ -222,7 +256,7 @@ def run_parts(
             errors.append(f"Pagefind did not write {bundle(part)}/")
     for started, _ in services.values():
         errors.extend(started.close())
-    return list(dict.fromkeys(errors))  # one of each
+    return errors
 
 
 def wait(site_dir: str) -> list[str]:

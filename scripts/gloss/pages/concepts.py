@@ -6,10 +6,10 @@ import functools
 import math
 import re
 
-from .. import relate
 from ..escape import html, md, raw
 from ..model import Concepts, Linked, Relation, Slug
 from ..paths import link_to, term_path, topic_path, url_to
+from . import quotes
 from .common import term_link
 
 PALETTE = 10  # topic colours in extra.css: .graph-topic-0 ... 8 for topics, 9 (grey) for "Other"
@@ -83,7 +83,7 @@ def _why(
         text = html(reason.text)
         if reason.kind == "nearby":  # "Defined alongside it in *the note's title*"
             text = _TITLE.sub(r"<em>\1</em>", text)
-        sentence = relate.quoted(reason, slug, relation.term, linked, texts)
+        sentence = quotes.quoted(reason, slug, relation.term, linked, texts)
         if sentence:
             key = " ".join(sentence.strip("… ").split()).casefold()
             if key in quoted:
