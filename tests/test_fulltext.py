@@ -165,3 +165,10 @@ def test_a_file_pagefind_leaves_empty_is_written_again(tmp_path):
     empty = [p for p in (site / "pagefind").rglob("*") if p.is_file() and p.stat().st_size == 0]
     assert empty == []
     assert (site / "pagefind" / "pagefind-ui.js").stat().st_size > 10_000
+
+
+def test_a_site_of_some_size_is_indexed_in_two_parts_at_least():
+    """Pagefind runs last, when the second core has nothing else to do: from SPLIT pages on, two parts."""
+    assert fulltext.parts(1) == fulltext.parts(fulltext.SPLIT - 1) == 1
+    assert fulltext.parts(fulltext.SPLIT) == fulltext.parts(fulltext.PART) == 2
+    assert fulltext.parts(2 * fulltext.PART + 1) == 3

@@ -68,14 +68,12 @@ def sentence_at(text: str, start: int, end: int, limit: int = 160) -> str:
     if len(sentence) <= limit:
         return sentence
     at = max(len(text[begin:start].split()), 1) - 1  # the word the link starts at
-
-    def width(first: int, last: int) -> int:  # len(" ".join(words[first : last + 1]))
-        return edge[last + 1] - edge[first] - 1
-
-    first, last = at, at
-    while last + 1 < len(words) and width(first, last + 1) <= limit:
+    # Words are added after the link and before it in turn while the text fits; the width of
+    # words[first : last + 1] joined by spaces is edge[last + 1] - edge[first] - 1.
+    first, last, count = at, at, len(words)
+    while last + 1 < count and edge[last + 2] - edge[first] - 1 <= limit:
         last += 1
-        if first > 0 and width(first - 1, last) <= limit:
+        if first > 0 and edge[last + 1] - edge[first - 1] - 1 <= limit:
             first -= 1
     return ("…" if first else "") + " ".join(words[first : last + 1]) + ("…" if last + 1 < len(words) else "")
 

@@ -36,6 +36,7 @@ from pagefind.service import get_executable
 from .service import Service
 
 RETRIES = 2  # times a part is indexed again when Pagefind left files empty
+SPLIT = 500  # pages from which the index is made in two parts at least, side by side
 PART = 5000  # pages in one Pagefind bundle at most: its index, not the site's, is what one process holds
 BUNDLES = "pagefind/bundles.json"
 _BODY = "data-pagefind-body>"
@@ -67,7 +68,9 @@ def mark(output: str) -> str:
 
 
 def parts(count: int) -> int:
-    return max(1, -(-count // PART))
+    """Parts of at most ``PART`` pages, and from ``SPLIT`` pages on at least two: Pagefind runs last,
+    when nothing else is left for the second core to do."""
+    return max(1 if count < SPLIT else 2, -(-count // PART))
 
 
 def part_of(dest: str, count: int) -> int:

@@ -45,7 +45,11 @@ def quoted(reason: Reason, slug: Slug, other: Slug, linked: Linked, texts: dict[
 
 
 def _sentence_start(before: str) -> bool:
-    return not before.strip() or bool(re.search(r"[.!?;:]\s*$|\n\s*$", before))
+    """Whether text after ``before`` starts a sentence: nothing but space before it, or an end of a
+    sentence (``.!?;:``) or a line break and then only space (looked for at the end, not searched
+    through the whole definition)."""
+    kept = before.rstrip()
+    return not kept or kept[-1] in ".!?;:" or "\n" in before[len(kept) :]
 
 
 def _tidy(core: str, lead: bool, tail: bool, limit: int) -> str:
