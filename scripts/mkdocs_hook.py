@@ -21,7 +21,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel, file_sort_key
 
 from gloss import forkmap, fulltext, incremental, parallel, settings, shell
 from gloss.build import generate, summary
-from gloss.escape import drop, lift
+from gloss.escape import drop, ids_in, lift
 from gloss.model import Deferred, Level
 from gloss.paths import GENERATED_DIRS, GENERATED_FILES, REPORT, REPORT_PAGE, SOURCES_INDEX, TERMS, TOPICS, TOPICS_INDEX
 
@@ -207,13 +207,10 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str
     return markdown
 
 
-_ID = re.compile(r'\sid="([^"]+)"')
-
-
 def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
     blocks = _LIFTED.pop(page.file.src_uri, [])
     if blocks and page.present_anchor_ids is not None:  # MkDocs checks links to anchors in them, as before
-        page.present_anchor_ids.update(unescape(found) for block in blocks for found in _ID.findall(block))
+        page.present_anchor_ids.update(unescape(found) for block in blocks for found in ids_in(block))
     return drop(html, blocks)
 
 

@@ -10,6 +10,8 @@ from pathlib import Path
 
 from conftest import ROOT, ignored, project_files
 from htmlscan import broken_links, scan
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from gloss.build import generate
 
@@ -164,6 +166,31 @@ def test_finished_html_goes_round_markdown_and_comes_back_whole():
     lifted, blocks = lift(markdown)
     assert blocks == [block] and "<ul" not in lifted and "GLOSSHTML0X" in lifted
     assert drop("<h1>Term</h1>\n<p>Text.</p>\n<p>GLOSSHTML0X</p>\n<h2>After</h2>", blocks).count(block) == 1
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.text(alphabet="ab\n<-!>/ glosshtml:", max_size=12), st.booleans()), max_size=6))
+def test_lifting_finds_the_blocks_a_lazy_regular_expression_would(parts):
+    """``lift`` scans with str.find; it cuts the same blocks as the regular expression it replaced."""
+    from gloss.escape import _RAW_CLOSE, _RAW_OPEN, lift, raw
+
+    markdown = "".join(raw(text) if marked else text for text, marked in parts)
+    pattern = re.compile(rf"{_RAW_OPEN}\n\n(.*?)\n\n{_RAW_CLOSE}\n", re.S)
+    blocks: list[str] = []
+
+    def keep(match: re.Match[str]) -> str:
+        blocks.append(match.group(1))
+        return f"GLOSSHTML{len(blocks) - 1}X\n"
+
+    assert lift(markdown) == (pattern.sub(keep, markdown), blocks)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet='id="x \n\t-<>', max_size=40))
+def test_ids_are_found_as_the_regular_expression_found_them(text):
+    from gloss.escape import ids_in
+
+    assert ids_in(text) == re.findall(r'\sid="([^"]+)"', text)
 
 
 def test_the_built_pages_keep_every_anchor_of_the_lifted_html(site):

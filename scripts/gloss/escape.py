@@ -146,7 +146,6 @@ def front_matter(data: dict[str, Any]) -> str:
 # runs and drop it back into the page after: Markdown never parses it again.  Without the hook
 # (`make generate` and another renderer) the markers are comments and the HTML renders as it is.
 _RAW_OPEN, _RAW_CLOSE = "<!-- gloss:html -->", "<!-- /gloss:html -->"
-_RAW = re.compile(rf"{_RAW_OPEN}\n\n(.*?)\n\n{_RAW_CLOSE}\n", re.S)
 _LIFTED = re.compile(r"<p>GLOSSHTML(\d+)X</p>")
 
 
@@ -156,14 +155,39 @@ def raw(html_block: str) -> str:
 
 
 def lift(markdown: str) -> tuple[str, list[str]]:
-    """The Markdown with each marked block replaced by a placeholder paragraph, and the blocks."""
+    """The Markdown with each marked block replaced by a placeholder paragraph, and the blocks
+    (found with ``str.find``: a regular expression's lazy match tried every character of a page)."""
     blocks: list[str] = []
+    out: list[str] = []
+    opening, closing = f"{_RAW_OPEN}\n\n", f"\n\n{_RAW_CLOSE}\n"
+    done = 0
+    while (start := markdown.find(opening, done)) >= 0:
+        end = markdown.find(closing, start + len(opening))
+        if end < 0:
+            break
+        out.append(markdown[done:start])
+        out.append(f"GLOSSHTML{len(blocks)}X\n")
+        blocks.append(markdown[start + len(opening) : end])
+        done = end + len(closing)
+    out.append(markdown[done:])
+    return "".join(out), blocks
 
-    def keep(match: re.Match[str]) -> str:
-        blocks.append(match.group(1))
-        return f"GLOSSHTML{len(blocks) - 1}X\n"
 
-    return _RAW.sub(keep, markdown), blocks
+def ids_in(html_text: str) -> list[str]:
+    """The values of the ``id`` attributes in finished HTML, as the regular expression
+    ``\\sid="([^"]+)"`` finds them (with ``str.find``: that one was tried at every character)."""
+    found: list[str] = []
+    at = html_text.find('id="')
+    while at >= 0:
+        end = html_text.find('"', at + 4)
+        if end < 0:
+            break
+        if end > at + 4 and at > 0 and html_text[at - 1].isspace():
+            found.append(html_text[at + 4 : end])
+            at = html_text.find('id="', end + 1)
+        else:
+            at = html_text.find('id="', at + 1)
+    return found
 
 
 def drop(html_text: str, blocks: list[str]) -> str:

@@ -47,7 +47,7 @@ _TITLE = re.compile(r"<title>.*?</title>", re.S)
 
 _ARTICLE = '<article class="md-content__inner md-typeset">'
 # Chrome inside the article, not the term's text: permalinks, the topics line, credits, the "Definitions" heading.
-_NOT_TEXT = re.compile(r'(class="headerlink"|class="topics"|class="credit"|id="definitions")')
+_NOT_TEXT = ('class="headerlink"', 'class="topics"', 'class="credit"', 'id="definitions"')
 _RELATED = re.compile(r'<h2 (?:data-search-exclude )?id="(?:related|on-the-house-walk)"')
 
 
@@ -60,7 +60,9 @@ def mark(output: str) -> str:
         return output
     end = output.find("</article>", start)
     end = len(output) if end < 0 else end
-    article = _NOT_TEXT.sub(r"\1 data-pagefind-ignore", output[start + len(_ARTICLE) : end])
+    article = output[start + len(_ARTICLE) : end]
+    for chrome in _NOT_TEXT:  # a scan each, not a regular expression tried at every character
+        article = article.replace(chrome, chrome + " data-pagefind-ignore")
     match = _RELATED.search(article)
     if match:
         article = article[: match.start()] + "<div data-pagefind-ignore>" + article[match.start() :] + "</div>"
