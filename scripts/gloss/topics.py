@@ -26,7 +26,11 @@ def assign(
     notes = {note.slug: note.path for note in glossary.notes}
     issues: list[Issue] = []
     term_topics: dict[Slug, tuple[Slug, ...]] = {}
+    of = {slug: glossary_topics(linked, slug, known) for slug in linked.terms} if known else {}
     for term in glossary.terms:
+        if not known:  # no topic curated: every term is under Other, and there is nothing to suggest
+            term_topics[term.slug] = (OTHER.slug,)
+            continue
         curated = tuple(topic for topic in term.topics if topic in known)
         if curated:
             term_topics[term.slug] = curated
@@ -34,7 +38,7 @@ def assign(
         votes: dict[Slug, float] = defaultdict(float)
         voters: dict[Slug, float] = defaultdict(float)
         for other, score in scores.get(term.slug, {}).items():
-            for topic in glossary_topics(linked, other, known):
+            for topic in of[other]:
                 votes[topic] += score
                 voters[other] += score
         source = next((s for d in term.definitions for s in d.sources), None)

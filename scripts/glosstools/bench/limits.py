@@ -25,10 +25,16 @@ def limits(results: list[dict], floors: dict, profile: tuple | None, missed: set
             "(`gloss/parallel.py`), claimed from both ends so neither core waits, each made and rendered just in "
             "time; the pages that list every term (A–Z, a topic, a note's entries) written as finished HTML; its chrome filled in from one rendering of "
             "Material's template (`gloss/shell.py`) and its headings written without Python-Markdown "
-            "(`gloss/headings.py`), both checked against the usual way; Pagefind handed only what it indexes, "
-            "through its service mode with no file written for it to read, in parts side by side (`gloss/fulltext/`); the generator's linking and relating on two cores "
-            "(`gloss/forkmap.py`) and its hot spots made linear. What remains is the generator's single-core "
-            "stages, making each page, writing more than twice the floor's bytes, and Pagefind writing its index."
+            "(`gloss/headings.py`), both checked against the usual way, with a table of contents rendered once "
+            "for every page that has the same entries; Pagefind handed only what it indexes, kept as each page is "
+            "written, through its service mode with no file written for it to read, in parts side by side "
+            "(`gloss/fulltext/`); the generator's plain text, gists, linking, nearest definitions and relating on "
+            "two cores (`gloss/forkmap.py`), note HTML sanitised once as it is linked, and its hot spots made "
+            "linear. What remains: the generator's single-core stages (reading the note with markdown-it, "
+            "merging, scoring and ranking the related terms, the graph's layout, the other pages), when the second "
+            "core waits; making each page, most of it the Related list's quoted sentences and the local graph; "
+            "and Pagefind, which runs after the last page (it indexes what the pages show), then compresses and "
+            "writes a file for every page."
         )
     if any(name.startswith("Peak memory") for name in missed) and dense:
         large = dense[-1]

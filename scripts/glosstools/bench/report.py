@@ -57,10 +57,13 @@ def table(
         + ". Two floors, built in the same run: *short floor*, plain Material with one short page (about 60 words) "
         "per term, what a user would have without this project; *words floor* (light profile), plain Material "
         "building the same pages' words. Builds of 1,000 terms or fewer are timed three times (the median is "
-        "shown); larger ones once. The glossary's build uses both cores (the pages on a second one, "
+        "shown); larger ones once. Every build writes a new site folder, and nothing is deleted until the run "
+        "is over (on this machine's ext4, which has no journal, making files in the minutes after many were "
+        "deleted costs several times more, and that fell on whichever build came next). The glossary's build uses both cores (the pages on a second one, "
         "`gloss/parallel.py`); the floors are MkDocs as it is, on one. Peak MB: the resident memory of the whole "
         "`mkdocs build`, the largest of its processes (the build, its worker, Pagefind); Pagefind alone: the build's "
-        "last step by itself, Pagefind indexing the pages' searchable parts in bundles of up to 5,000 pages, "
+        "last step by itself, Pagefind indexing the pages' searchable parts in bundles of up to 5,000 pages "
+        "(two at least from 500 on), "
         "side by side (its largest process). Generator: `make generate` alone (every page "
         "made and written).",
         "",
