@@ -14,7 +14,6 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import forkmap
 from .model import Glossary, Slug, Term
 
 BLOCK = 250  # rows of cosines computed at once (BLOCK x terms floats)
@@ -66,28 +65,19 @@ class Similarity:
         other = dense.T if dense is not None else self.matrix.T.tocsc()
         keep = min(count, len(self.slugs) - 1)
 
-        def block_of(start: int) -> list[list[tuple[Slug, float]]]:
+        result: dict[Slug, list[tuple[Slug, float]]] = {}
+        for start in range(0, rows, BLOCK):  # on one core: a second one forked cost more than it saved (numpy)
             block = dense[start : start + BLOCK] if dense is not None else self.matrix[start : start + BLOCK]
             scores = block @ other
             scores = scores if dense is not None else scores.toarray()
             size = scores.shape[0]
             scores[np.arange(size), np.arange(start, start + size)] = 0.0  # not itself
             best = np.argpartition(scores, scores.shape[1] - keep, axis=1)[:, -keep:]
-            found = []
             for offset, columns in enumerate(best):
                 row = scores[offset]
                 pairs = [(self.slugs[c], round(float(row[c]), 4)) for c in columns if row[c] > 1e-9]
-                found.append(sorted(pairs, key=lambda pair: (-pair[1], pair[0])))
-            return found
-
-        # Blocks of rows on two cores (``forkmap``): every term against every other grows as terms squared.
-        starts = range(0, rows, BLOCK)
-        blocks = forkmap.map2(block_of, starts, min_items=4)
-        return {
-            self.slugs[start + offset]: pairs
-            for start, block in zip(starts, blocks, strict=True)
-            for offset, pairs in enumerate(block)
-        }
+                result[self.slugs[start + offset]] = sorted(pairs, key=lambda pair: (-pair[1], pair[0]))
+        return result
 
 
 def build(glossary: Glossary) -> Similarity:
