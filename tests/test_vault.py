@@ -247,6 +247,65 @@ def test_logseq_block_properties_and_references_are_reported_not_shown():
     assert journal.entries == [] and "a daily note" in str(journal.issues[0])
 
 
+def test_a_notion_export_page_is_one_concept_with_its_properties_read():
+    """Notion writes a page as "# Title", a paragraph of "Key: value" properties, then the page; its
+    file and folder names end in the page's id; a callout is an <aside> block."""
+    page = dedent("""\
+        # Backpropagation
+
+        Tags: optimisation, training
+        Status: Done
+        Source: https://www.deeplearningbook.org/contents/mlp.html
+
+        Backpropagation computes the gradient of the loss for every weight with the chain rule.
+
+        ## Why it matters
+
+        Without it, training deep networks would be far too slow.
+
+        <aside>
+        💡 Long chains of small derivatives make gradients vanish.
+        </aside>
+        """)
+    path = "notion/Notes 8f2c1d4e5a6b47c9b0d1e2f3a4b5c6d7/Backpropagation 1a2b3c4d5e6f47a8b9c0d1e2f3a4b5c6.md"
+    assert detect_shape(page, ".md") == Shape.CONCEPT
+    parsed = concept.parse(page, path)
+    (entry,) = parsed.entries  # "Why it matters" is a section of the page, not a term
+    assert entry.name == "Backpropagation" and entry.tags == ("optimisation", "training")
+    assert "Status" not in entry.body and "## Why it matters" in entry.body
+    assert (
+        parsed.meta_lines[:3] == [3, 4, 5]
+        and ("Source", "https://www.deeplearningbook.org/contents/mlp.html") in parsed.meta
+    )
+    stripped, issues = obsidian.strip(page, path)
+    assert "<aside>" not in stripped and "> 💡 Long chains" in stripped and issues == []
+    assert stripped.count("\n") == page.count("\n")
+    untitled = concept.parse("Tags: training\n\nGradients shrink layer by layer.\n", path)
+    assert untitled.entries[0].name == "Backpropagation"  # the file's name, without Notion's id
+    keywords = markdown.parse("# Keywords\n\nEpoch: one pass over the data\nBatch: a group of examples\n", "k.md")
+    assert [e.name for e in keywords.entries] == ["Epoch", "Batch"]  # not a property's key: terms
+
+
+def test_a_notion_export_links_its_pages_and_names_folders_without_ids(tmp_path):
+    """A link to a concept's page file ("Gradient%20descent%203c4d….md") goes to the term, and a
+    folder named with Notion's id gives its topic without it."""
+    project = copy_project(tmp_path / "project")
+    folder = project / "glossary" / "notion" / "Training tricks 8f2c1d4e5a6b47c9b0d1e2f3a4b5c6d7"
+    folder.mkdir(parents=True)
+    (folder / "Nesterov momentum 1a2b3c4d5e6f47a8b9c0d1e2f3a4b5c6.md").write_text(
+        "# Nesterov momentum\n\nStatus: Done\n\nNesterov momentum looks ahead before it takes a step of "
+        "[plain descent](Plain%20descent%203c4d5e6f7a8b49c0d1e2f3a4b5c6d7e8.md).\n"
+    )
+    (folder / "Plain descent 3c4d5e6f7a8b49c0d1e2f3a4b5c6d7e8.md").write_text(
+        "# Plain descent\n\nPlain descent moves the weights against the gradient.\n"
+    )
+    result = mkdocs_build(project)
+    assert result.returncode == 0, result.stderr[-3000:]
+    page = (project / "site" / "terms" / "nesterov-momentum" / "index.html").read_text()
+    assert 'href="../../terms/plain-descent/"' in page
+    assert ">Training tricks</a>" in page and "8f2c1d4e" not in page and "Status: Done" not in page
+
+
 def test_the_name_is_the_title_else_the_one_heading_else_the_file_name():
     assert concept.parse("---\ntitle: Adam\n---\n# Adam optimiser\nText.\n", "x/a.md").entries[0].name == "Adam"
     assert concept.parse("# Adam optimiser\n\nText about it.\n", "x/a.md").entries[0].name == "Adam optimiser"

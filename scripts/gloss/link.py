@@ -16,7 +16,7 @@ from typing import Any
 from . import forkmap, wikilinks
 from .escape import sanitize
 from .matcher import Matcher, code_spans, segments, sentence_at, surfaces_of
-from .model import Definition, Glossary, Linked, LinkedDefinition, LinkedTerm, Slug, Stop, Term
+from .model import Definition, Glossary, Linked, LinkedDefinition, LinkedTerm, Shape, Slug, Stop, Term
 from .richtext import NoteLinks, render
 from .wikilinks import WikiIndex
 
@@ -28,6 +28,12 @@ def note_links(glossary: Glossary, wiki: WikiIndex | None = None) -> dict[Slug, 
     and where [[wikilinks]] go."""
     files = {PurePosixPath(note.path).name: note.slug for note in glossary.notes}
     wiki = wiki or wikilinks.index(glossary)
+    concepts: dict[Slug, Slug] = {}
+    for note in glossary.notes:
+        terms = {glossary.entry_terms.get((note.path, entry.line)) for entry in note.entries}
+        term = next(iter(terms)) if len(terms) == 1 else None
+        if note.shape == Shape.CONCEPT and term is not None:
+            concepts[note.slug] = term
     result = {}
     for note in glossary.notes:
         anchors = {
@@ -36,7 +42,7 @@ def note_links(glossary: Glossary, wiki: WikiIndex | None = None) -> dict[Slug, 
             if entry.anchor and (note.path, entry.line) in glossary.entry_terms
         }
         assets = frozenset(asset.path for asset in note.assets)
-        result[note.slug] = NoteLinks(note.slug, anchors, files, assets, wiki)
+        result[note.slug] = NoteLinks(note.slug, anchors, files, assets, wiki, concepts)
     return result
 
 
@@ -102,7 +108,12 @@ def _world(matcher: Matcher, links: dict[Slug, NoteLinks]) -> tuple[Any, ...]:
     return (
         tuple(sorted(matcher.surfaces.items())),
         tuple(
-            (slug, tuple(sorted(note.notes.items())), tuple(sorted(note.assets)))
+            (
+                slug,
+                tuple(sorted(note.notes.items())),
+                tuple(sorted(note.assets)),
+                tuple(sorted((note.concepts or {}).items())),
+            )
             for slug, note in sorted(links.items())
         ),
         (tuple(sorted(wiki.targets.items())), tuple(sorted(wiki.keys.items()))) if wiki else (),

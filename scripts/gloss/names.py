@@ -189,6 +189,14 @@ def parenthesised(name: str) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
     return " ".join(_PARENTHESISED.sub(" ", name).split()), tuple(others), tuple(abbreviations)
 
 
+_PAGE_ID = re.compile(r"\s+[0-9a-f]{32}$")  # Notion's export names a page's file and folder "Title <its id>"
+
+
+def file_title(stem: str) -> str:
+    """A file's or folder's name as a title: Notion's page id ("Backpropagation 1a2b…") left out."""
+    return _PAGE_ID.sub("", stem)
+
+
 def display(name: str) -> str:
     """A display name: stripped, with a capital first letter when it starts lower case
     and reads as prose (code such as "model.eval()" keeps its case)."""

@@ -140,7 +140,16 @@ def _blank(text: str, first: int, path: str, issues: list[Issue]) -> str:
     text = _BLOCK_REF.sub(
         lambda m: replace(m, "a Logseq block reference ((…)): not shown (the block it points to is not read)"), text
     )
+    text = _ASIDE.sub(_quoted, text)  # Notion's callout: a quote, as its text
     return _SHORTCODE.sub(lambda m: replace(m, f"a shortcode ({_short(m.group())}): dropped"), text)
+
+
+_ASIDE = re.compile(r"^<aside>[ \t]*\n(.*?)\n</aside>[ \t]*$", re.M | re.S)  # a Notion export's callout
+
+
+def _quoted(match: re.Match[str]) -> str:
+    """An ``<aside>`` block as a block quote of its lines (line for line: numbers stay)."""
+    return "\n".join([">", *(f"> {line}" if line.strip() else ">" for line in match.group(1).split("\n")), ""])
 
 
 def _short(code: str) -> str:

@@ -36,6 +36,7 @@ class NoteLinks:
     notes: dict[str, Slug]  # file name of a note -> the note's slug
     assets: frozenset[str]  # files beside the note that the site carries
     wiki: WikiIndex | None = None  # where [[wikilinks]] go
+    concepts: dict[Slug, Slug] | None = None  # a vault note that is one concept -> its term (a link goes there)
 
 
 def local_path(url: str) -> str | None:
@@ -74,7 +75,12 @@ class _Linker:
         if path is None:
             return href if mdparse.validate_link(href) and href.lower().startswith(mdparse.SAFE_SCHEMES) else None
         if path in self.links.notes:
-            return f"{PLACEHOLDER}source/{self.links.notes[path]}"
+            note = self.links.notes[path]
+            term = (self.links.concepts or {}).get(note)
+            if term and term != self.own:  # a link to a concept's note ("Gradient descent 3c4d….md") is to its term
+                self.order.append(term)
+                return f"{PLACEHOLDER}term/{term}"
+            return f"{PLACEHOLDER}source/{note}"
         if path in self.links.assets:
             return f"{PLACEHOLDER}asset/{self.links.note}/{path}"
         return None

@@ -52,7 +52,7 @@ def parse_note(data: bytes, path: str, slug: Slug) -> tuple[Note | None, list[Is
         parsed = shapes.parse(shape, text, path)
     except Exception as error:  # a fault of ours must not stop the other notes
         return None, [*issues, Issue(path, 0, f"could not be read as the '{shape}' shape ({error!r}): skipped")]
-    title = parsed.title or names.display(Path(path).stem.replace("-", " ").replace("_", " "))
+    title = parsed.title or names.display(names.file_title(Path(path).stem).replace("-", " ").replace("_", " "))
     note = Note(
         path=path,
         slug=slug,
@@ -126,7 +126,7 @@ def _with_folder_topic(note: Note, where: Path, folder: Path) -> Note:
     if note.shape != Shape.CONCEPT or where == folder or where.name.lower() in ATTACHMENT_FOLDERS:
         return note
     entries = tuple(
-        entry if entry.tags else dataclasses.replace(entry, tags=(where.name.replace("_", " "),))
+        entry if entry.tags else dataclasses.replace(entry, tags=(names.file_title(where.name).replace("_", " "),))
         for entry in note.entries
     )
     return dataclasses.replace(note, entries=entries)

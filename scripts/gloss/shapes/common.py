@@ -102,6 +102,37 @@ def page_properties(lines: list[str]) -> tuple[dict[str, str], int]:
     return (found, count) if _PAGE_KEYS & set(found) else ({}, 0)
 
 
+# Notion's page properties, one "Key: value" line each under the page's "# Title" in an export: its
+# own and the usual ones, never a term's name ("Epoch: one pass over the data" is a term line).
+_TITLE_KEYS = {
+    "tags", "tag", "aliases", "alias", "created", "created time", "created by", "last edited", "last edited time",
+    "last edited by", "status", "type", "source", "sources", "url", "date", "author", "authors", "category",
+    "categories", "course", "class", "priority", "area", "project", "topic", "topics", "related", "reviewed",
+}  # fmt: skip
+_TITLE_PROPERTY = re.compile(r"^(?P<key>[A-Z][A-Za-z]*(?: [A-Za-z]+){0,2}): (?P<value>\S.*?)\s*$")
+
+
+def title_properties(lines: list[str]) -> tuple[dict[str, str], list[int]]:
+    """Notion's page properties: a paragraph of "Key: value" lines right under the note's "# Title"
+    ("Tags: optimisation, training", "Status: Done"), every key a property's; keys in lower case,
+    and the lines (0-based) they take."""
+    at = next((index for index, line in enumerate(lines) if line.strip()), None)
+    if at is None or not lines[at].startswith("# "):
+        return {}, []
+    index = at + 1
+    while index < len(lines) and not lines[index].strip():
+        index += 1
+    found: dict[str, str] = {}
+    where: list[int] = []
+    while index < len(lines) and (match := _TITLE_PROPERTY.match(lines[index])):
+        if match["key"].lower() not in _TITLE_KEYS:
+            return {}, []
+        found[match["key"].lower()] = match["value"]
+        where.append(index)
+        index += 1
+    return (found, where) if where and (index == len(lines) or not lines[index].strip()) else ({}, [])
+
+
 def has_front_matter(text: str) -> bool:
     return text.startswith("---\n") and _FRONT_MATTER_END.search(text, 4) is not None
 

@@ -25,7 +25,7 @@ from .. import mdparse, names
 from ..model import Entry, Issue, Level, Shape
 from ..obsidian import fenced
 from . import markdown
-from .common import Fit, Parsed, body_start, has_front_matter, page_properties
+from .common import Fit, Parsed, body_start, has_front_matter, page_properties, title_properties
 from .mdblocks import inline_name
 
 SHAPE = Shape.CONCEPT
@@ -47,6 +47,9 @@ def _split(text: str) -> tuple[dict[str, object], int, list[str], str | None]:
     lines = text.split("\n")
     if not has_front_matter(text):
         properties, count = page_properties(lines)  # Logseq's "alias:: LoRA" lines, if any
+        if not count:  # Notion's "Tags: …" lines under the title, if any: front matter too, not the body
+            properties, where = title_properties(lines)
+            lines = [("" if index in where else line) for index, line in enumerate(lines)] if where else lines
         return dict(properties), count, lines, None
     start = body_start(text, lines)
     try:
@@ -149,6 +152,8 @@ def parse(text: str, path: str) -> Parsed:
     data, start, lines, error = _split(text)
     if start:
         parsed.meta_lines.extend(range(1, start + 1))  # the front matter, whatever YAML reads in it
+    elif not has_front_matter(text):
+        parsed.meta_lines.extend(index + 1 for index in title_properties(text.split("\n"))[1])
     if error:
         parsed.issues.append(Issue(path, 2, f"front matter is not valid YAML ({error}): its fields are not read"))
     title_at = _title(lines, start)
@@ -161,7 +166,7 @@ def parse(text: str, path: str) -> Parsed:
     elif title_at:
         name, line = title_at[0], title_at[1] + 1
     else:
-        name = names.display(PurePosixPath(path).stem.replace("_", " "))
+        name = names.display(names.file_title(PurePosixPath(path).stem).replace("_", " "))
         line = start + 1 if start < len(lines) else 1
     parsed.title = name
     if _DATE.match(name):

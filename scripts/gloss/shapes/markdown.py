@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from .. import forkmap, mdparse
 from ..model import Entry, Issue, Shape
 from . import mdhtml
-from .common import Draft, Fit, Parsed, page_properties
+from .common import Draft, Fit, Parsed, page_properties, title_properties
 from .mdblocks import (
     Block,
     inline_name,
@@ -223,11 +223,17 @@ def _parse(text: str) -> Parsed:
     properties, count = page_properties(source)  # Logseq's "title:: …" lines: front matter, as the note means it
     if count:
         _page_properties(properties, count, reader.parsed)
+    notion, where = ({}, []) if count else title_properties(source)  # Notion's "Tags: …" lines under the title
+    if where:
+        reader.parsed.meta_lines.extend(index + 1 for index in where)
+        reader.parsed.meta.extend((key.capitalize(), value) for key, value in notion.items())
     for index, block in enumerate(tops):
         if skip_next:
             skip_next = False
             continue
         if count and block.kind == "paragraph_open" and block.end <= count:
+            continue
+        if where and block.kind == "paragraph_open" and block.start == where[0]:
             continue
         try:
             if block.kind == "footnote_block_open":
