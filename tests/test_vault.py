@@ -304,6 +304,8 @@ def test_a_notion_export_links_its_pages_and_names_folders_without_ids(tmp_path)
     page = (project / "site" / "terms" / "nesterov-momentum" / "index.html").read_text()
     assert 'href="../../terms/plain-descent/"' in page
     assert ">Training tricks</a>" in page and "8f2c1d4e" not in page and "Status: Done" not in page
+    source = (project / "site" / "sources" / "plain-descent" / "index.html").read_text()  # no id in its address
+    assert "1 entry, in the note" in source
 
 
 def test_the_name_is_the_title_else_the_one_heading_else_the_file_name():

@@ -47,15 +47,16 @@ def whose(note: Note) -> str:
 def note_page(note: Note, slugs: dict[tuple[str, int], Slug]) -> str:
     page = source_path(note.slug)
     loci = any(entry.locus or any(line.locus for line in entry.code) for entry in note.entries)
+    entries = f"{len(note.entries)} {'entry' if len(note.entries) == 1 else 'entries'}"  # "1 entry", not "1 entries"
     out = [
         front_matter(
             {
                 "title": note.title,
-                "description": f"The note “{note.title}”: {len(note.entries)} entries in their original order.",
+                "description": f"The note “{note.title}”: {entries} in their original order.",
             }
         ),
         f"# {md(note.title)}\n\n",
-        f"{len(note.entries)} entries, in the note's order.\n\n",
+        f"{entries}, in the note's order.\n\n",
     ]
     if not note.credit.own:
         out.append(f"**Whose words:** {whose(note)}\n{{: .credit }}\n\n")

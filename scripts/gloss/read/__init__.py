@@ -74,7 +74,7 @@ def parse(folder: Path) -> tuple[list[Note], list[Issue]]:
     vault = walk(folder)
     issues = list(vault.issues)
     relative = {path: "/".join(path.relative_to(folder).parts) for path in vault.notes}
-    stems = names.unique_slugs([(relative[path], path.stem) for path in vault.notes])
+    stems = names.unique_slugs([(relative[path], names.file_title(path.stem)) for path in vault.notes])
     notes: list[Note] = []
     for path in vault.notes:
         shown = shown_path(folder, path)
