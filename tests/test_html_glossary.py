@@ -390,3 +390,29 @@ def test_generated_term_pages_show_no_glossary_tags_and_keep_formatting(tmp_path
     assert "torch.relu(x)" in page and "<pre" in page
     page = next(text for path, text in pages.items() if "terms/softmax" in path)
     assert "<br" in page
+
+
+def test_a_saved_html_page_is_read_for_its_glossary(tmp_path):
+    """A glossary saved from the web as .html: its <dl> gives the terms and its <title> names the note;
+    an .html page with no glossary in it is skipped with a line in the report, not a warning."""
+    from gloss.model import Level
+    from gloss.read import parse_note
+
+    page = dedent("""\
+        <!DOCTYPE html>
+        <html lang="en"><head><meta charset="utf-8"><title>ML &amp; DL Glossary</title></head>
+        <body>
+        <h1>Machine learning glossary</h1>
+        <dl>
+          <dt>Epoch</dt>
+          <dd>One full pass over the training data.
+          <dt>Logit</dt>
+          <dd>The raw score before softmax.</dd>
+        </dl>
+        </body></html>
+        """)
+    note, issues = parse_note(page.encode(), "glossary/saved/ml.html", "ml")
+    assert note is not None and [entry.name for entry in note.entries] == ["Epoch", "Logit"]
+    assert note.title == "ML & DL Glossary" and not [i for i in issues if i.level == Level.WARNING]
+    none, said = parse_note(b"<html><body><h1>Bookmarks</h1><p>Links.</p></body></html>", "glossary/b.html", "b")
+    assert none is None and [(i.level, "no glossary" in i.message) for i in said] == [(Level.INFO, True)]

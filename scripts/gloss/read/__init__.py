@@ -8,13 +8,24 @@ the glossary still builds.
 from __future__ import annotations
 
 import dataclasses
+import html
+import re
 from pathlib import Path, PurePosixPath
 
 from .. import names, obsidian, shapes
-from ..model import Issue, Note, Shape, Slug
+from ..model import Issue, Level, Note, Shape, Slug
 from .assets import read_assets
 from .decode import decode
-from .folders import ATTACHMENT_FOLDERS, CURATED, IGNORED, IMAGE_SUFFIXES, NOTE_SUFFIXES, shown_path, walk
+from .folders import (
+    ATTACHMENT_FOLDERS,
+    CURATED,
+    HTML_SUFFIXES,
+    IGNORED,
+    IMAGE_SUFFIXES,
+    NOTE_SUFFIXES,
+    shown_path,
+    walk,
+)
 
 __all__ = [
     "CURATED",
@@ -29,6 +40,10 @@ __all__ = [
 ]
 
 
+_NO_GLOSSARY = "an HTML page with no glossary in it (a <dl> of terms, or <details> with a <summary>): skipped"
+_PAGE_TITLE = re.compile(r"<h1\b[^>]*>(?P<title>.*?)</h1>|<title>(?P<head>.*?)</title>", re.S | re.I)
+
+
 def parse_note(data: bytes, path: str, slug: Slug) -> tuple[Note | None, list[Issue]]:
     text, issues = decode(data, path)
     if text is None:
@@ -41,7 +56,10 @@ def parse_note(data: bytes, path: str, slug: Slug) -> tuple[Note | None, list[Is
         text, stripped = obsidian.strip(text, path)
         issues.extend(stripped)
         links = [(link.target, link.line) for link in obsidian.wikilinks(text) if link.target and not link.is_image]
+    page = suffix in HTML_SUFFIXES  # a saved web page: its glossaries are read as in a Markdown note
     shape = shapes.detect_shape(text, suffix)
+    if page and shape != Shape.MARKDOWN:
+        return None, [*issues, Issue(path, 0, _NO_GLOSSARY, Level.INFO)]
     if shape is None:
         known = ", ".join(shapes.SHAPES)
         return None, [
@@ -52,7 +70,14 @@ def parse_note(data: bytes, path: str, slug: Slug) -> tuple[Note | None, list[Is
         parsed = shapes.parse(shape, text, path)
     except Exception as error:  # a fault of ours must not stop the other notes
         return None, [*issues, Issue(path, 0, f"could not be read as the '{shape}' shape ({error!r}): skipped")]
-    title = parsed.title or names.display(names.file_title(Path(path).stem).replace("-", " ").replace("_", " "))
+    if page and not parsed.entries:
+        return None, [*issues, Issue(path, 0, _NO_GLOSSARY, Level.INFO)]
+    found = _PAGE_TITLE.search(text) if page else None
+    title = (
+        parsed.title
+        or (" ".join(html.unescape(re.sub(r"<[^>]+>", " ", found["title"] or found["head"])).split()) if found else "")
+        or names.display(names.file_title(Path(path).stem).replace("-", " ").replace("_", " "))
+    )
     note = Note(
         path=path,
         slug=slug,

@@ -34,7 +34,9 @@ _LOCUS_LINE = re.compile(r"^\s*(?:[-*+]\s*)?[^:]{0,80}:\s+[^:]{1,80}:(?:\s|$)")
 _WHAT_IS_HEADING = re.compile(r"^#{1,6}\s+(?:what|who)\s+(?:is|are)\b", re.I)
 _LIST_LINE = re.compile(r"^\s*[-*+]\s")
 # The shape a file's extension asks for when two shapes fit its text equally well.
-_EXTENSION_SHAPES = {".md": "markdown", ".markdown": "markdown", ".mdown": "markdown", ".rst": "rst"}
+_EXTENSION_SHAPES = {
+    ".md": "markdown", ".markdown": "markdown", ".mdown": "markdown", ".rst": "rst", ".html": "markdown", ".htm": "markdown"
+}  # fmt: skip
 # Markdown syntax that a plain-text shape would show as typed.
 _MARKDOWN_BLOCKS = {"fence", "dl_open", "blockquote_open", "tbody_open"}
 _MARKDOWN_INLINES = {"strong_open", "em_open", "image", "code_inline"}
