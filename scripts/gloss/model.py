@@ -13,9 +13,7 @@ Slug = NewType("Slug", str)
 """A URL- and file-safe name: lower-case letters, digits and hyphens (see ``names.slug``)."""
 
 
-class Shape(StrEnum):
-    """The note shapes the parsers know (see ``gloss/shapes/``)."""
-
+class Shape(StrEnum):  # the note shapes the parsers know (see ``gloss/shapes/``)
     LIST = "list"  # optional YAML front matter, then "- Locus: Term: definition" lines
     LOCI = "loci"  # "Locus: Term: definition" lines
     WHAT_IS = "what-is"  # "### what is X" headings with "- " bullets
@@ -24,6 +22,7 @@ class Shape(StrEnum):
     MARKDOWN = "markdown"  # the glossary idioms of Markdown, block by block (headings, bold terms, tables, ...)
     RST = "rst"  # a Sphinx ".. glossary::" in reStructuredText, read with docutils
     CONCEPT = "concept"  # a vault note: one concept, its title the term, its body the definition
+    CARDS = "cards"  # flashcards exported as text: "front<TAB>back" lines, Anki's "#separator:" header
 
 
 class Level(StrEnum):

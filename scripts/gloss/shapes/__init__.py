@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from .. import mdparse
 from ..model import Shape
-from . import concept, keywords, loci, markdown, rst, what_is, wiki, yaml_list
+from . import cards, concept, keywords, loci, markdown, rst, what_is, wiki, yaml_list
 from .common import HEADING, Fit, Parsed, filled
 
 
@@ -27,7 +27,7 @@ class ShapeModule:
 
 SHAPES: dict[Shape, ShapeModule] = {
     module.SHAPE: ShapeModule(module.detect, module.parse, (module.__doc__ or "").strip())
-    for module in (concept, yaml_list, loci, what_is, keywords, wiki, markdown, rst)
+    for module in (concept, yaml_list, loci, what_is, keywords, wiki, cards, markdown, rst)
 }
 _LEARNER_SHAPES = (Shape.LIST, Shape.LOCI, Shape.WHAT_IS, Shape.KEYWORDS, Shape.WIKI)
 _LOCUS_LINE = re.compile(r"^\s*(?:[-*+]\s*)?[^:]{0,80}:\s+[^:]{1,80}:(?:\s|$)")
