@@ -72,7 +72,7 @@ def test_undecodable_note_is_refused_naming_the_offset(tmp_path):
         ("walk.txt~", LOCI.encode(), "editor leftover"),
         (".walk.txt.swp", b"b0VIM 8.2\x00\x00", "editor leftover"),
         (".DS_Store", b"\x00\x00\x00\x01Bud1", "editor leftover"),
-        ("data.bin", b"\xff\xd8\xff", "not a note (notes end in .md, .markdown, .txt, .rst or .html)"),
+        ("data.bin", b"\xff\xd8\xff", "not a note (notes end in .md, .markdown, .txt, .rst, .org or .html)"),
         ("photo.jpg", b"\xff\xd8\xff", "an image: shown where a Markdown note shows it"),
         ("table.md", "| a | b |\n|---|---|\n| 1 | 2 |\n", "no known note shape"),
     ],

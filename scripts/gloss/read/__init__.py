@@ -14,6 +14,7 @@ from pathlib import Path, PurePosixPath
 
 from .. import names, obsidian, shapes
 from ..model import Issue, Level, Note, Shape, Slug
+from . import org
 from .assets import read_assets
 from .decode import decode
 from .folders import (
@@ -52,6 +53,10 @@ def parse_note(data: bytes, path: str, slug: Slug) -> tuple[Note | None, list[Is
         return None, [*issues, Issue(path, 0, "empty note: skipped")]
     suffix = PurePosixPath(path).suffix.lower()
     links: list[tuple[str, int]] = []
+    if suffix == ".org":  # Org-mode: read as the Markdown it means, line for line (``org.py``)
+        text, converted = org.to_markdown(text, path)
+        issues.extend(converted)
+        suffix = ".md"
     if suffix in (".md", ".markdown"):  # a .txt note stays exactly as typed
         text, stripped = obsidian.strip(text, path)
         issues.extend(stripped)

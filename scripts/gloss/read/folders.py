@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ..model import Issue, Level
 
-NOTE_SUFFIXES = (".md", ".txt", ".rst", ".markdown", ".html", ".htm")
+NOTE_SUFFIXES = (".md", ".txt", ".rst", ".markdown", ".org", ".html", ".htm")
 HTML_SUFFIXES = (".html", ".htm")  # a saved glossary page: read for its <dl> and <details> glossaries
 CURATED = "curated.yml"
 IGNORED = {CURATED, "README.md"}  # files of glossary/ that are not notes
@@ -80,7 +80,7 @@ def _walk(folder: Path, here: Path, vault: Vault, seen: set[Path], depth: int) -
         elif path.suffix.lower() not in NOTE_SUFFIXES:
             level = Level.INFO if here != folder else Level.WARNING  # a vault's PDFs and canvases are its own
             vault.issues.append(
-                Issue(shown, 0, "not a note (notes end in .md, .markdown, .txt, .rst or .html): skipped", level)
+                Issue(shown, 0, "not a note (notes end in .md, .markdown, .txt, .rst, .org or .html): skipped", level)
             )
         else:
             vault.notes.append(path)

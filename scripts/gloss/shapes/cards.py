@@ -102,9 +102,19 @@ def parse(text: str, path: str) -> Parsed:
     tags_at, meta_at = _columns(header)
     reader = csv.reader(lines[count:], delimiter=_separator(header), quotechar='"')
     first = count + 1  # the line a card starts on
-    for fields in reader:
+    rows = iter(reader)
+    while True:
+        try:
+            fields = next(rows)
+        except StopIteration:
+            break
+        except csv.Error as error:  # a field past csv's limit: the rest is said, not read
+            parsed.issues.append(Issue(path, first, f"cards not read from here on ({error})", last=len(lines)))
+            break
         last = count + reader.line_num
         if not any(field.strip() for field in fields):
+            if any(line.strip() for line in lines[first - 1 : last]):
+                parsed.issues.append(Issue(path, first, "a line with no card on it: skipped", Level.INFO, last=last))
             first = last + 1
             continue
         front = _plain(fields[0]).replace("\n", " ")
@@ -112,7 +122,9 @@ def parse(text: str, path: str) -> Parsed:
         words = [field for at, field in rest if field and at != tags_at and at not in meta_at]
         if not _is_name(front) or not words:
             why = "its front is not a term's name" if not _is_name(front) else "it has no back"
-            parsed.issues.append(Issue(path, first, f"a card that is not a term ({why}): skipped", Level.INFO))
+            parsed.issues.append(
+                Issue(path, first, f"a card that is not a term ({why}): skipped", Level.INFO, last=last)
+            )
         else:
             draft = Draft(name=strip_name(front), line=first, lines=list(range(first, last + 1)))
             draft.paragraphs.extend(paragraph for field in words for paragraph in field.split("\n") if paragraph)
