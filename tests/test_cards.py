@@ -38,6 +38,8 @@ def test_a_quizlet_export_and_what_is_not_one():
     note, issues = parse_note(quizlet.encode(), "glossary/quizlet.txt", "quizlet")
     assert note is not None and note.shape == Shape.CARDS and issues == []
     assert [e.name for e in note.entries] == ["Epoch", "Logit", "Dropout"]
+    sheet = cards.parse("Term\tDefinition\n" + quizlet, "sheet.tsv.txt")
+    assert [e.name for e in sheet.entries] == ["Epoch", "Logit", "Dropout"] and sheet.meta_lines == [1]
     prose = "# Notes\n\nSome prose about training.\n\nA table pasted in:\tone\tcell\n\nMore prose here.\nAnd here.\n"
     assert detect_shape(prose, ".md") != Shape.CARDS  # one tabbed line among prose is no deck
     indented = "Optimisers\n\t- Adam: adaptive moments\n\t- SGD: plain steps\n"

@@ -10,8 +10,9 @@ The first field is the term, the second its definition (HTML made plain text: a 
 a block is a new paragraph, other tags go, entities are decoded), a tags column its topics,
 and any further field more of the definition; Anki's deck, note type and id columns are
 metadata.  A field in double quotes may hold tabs and line breaks.  A card whose front is
-no name (a cloze, ``{{c1::…}}``, or a sentence) is reported with its line, not guessed at.
-Without Anki's ``#separator:`` line only tabs split fields, and most lines must be cards.
+no name (a cloze, ``{{c1::…}}``, or a sentence) is reported with its line, not guessed at; a
+spreadsheet's first row naming its columns ("Term<TAB>Definition") is no card.  Without Anki's
+``#separator:`` line only tabs split fields, and most lines must be cards.
 """
 
 from __future__ import annotations
@@ -32,6 +33,9 @@ _BREAK = re.compile(r"<br\s*/?>|</(?:div|p|li|h[1-6])>", re.I)
 _TAG = re.compile(r"<[^>]+>")
 _CLOZE = re.compile(r"\{\{c\d+::")
 _META_COLUMNS = {"deck", "notetype", "guid"}  # Anki's "#deck column:4" …: not the card's words
+# A spreadsheet's first row that names its columns ("Term<TAB>Definition"): no card.
+_FRONTS = {"term", "terms", "word", "name", "front", "question", "concept", "keyword"}
+_BACKS = {"definition", "definitions", "meaning", "back", "answer", "description", "explanation"}
 MAX_WORDS = 8  # a front longer than this is a sentence, not a term's name
 
 
@@ -119,6 +123,10 @@ def parse(text: str, path: str) -> Parsed:
             continue
         front = _plain(fields[0]).replace("\n", " ")
         rest = [(at, _plain(field)) for at, field in enumerate(fields[1:], start=1)]
+        if first == count + 1 and front.lower() in _FRONTS and rest and rest[0][1].lower() in _BACKS:
+            parsed.meta_lines.extend(range(first, last + 1))  # the columns' names
+            first = last + 1
+            continue
         words = [field for at, field in rest if field and at != tags_at and at not in meta_at]
         if not _is_name(front) or not words:
             why = "its front is not a term's name" if not _is_name(front) else "it has no back"
