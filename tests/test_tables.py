@@ -49,6 +49,11 @@ def test_a_code_cell_reads_as_python_markdown_writes_it(text):
     assert f"<code>{cell_text(text, code=True)}</code>" == _python_markdown(code(text))
 
 
+def test_a_character_reference_without_its_semicolon_reads_as_in_python_markdown_code():
+    for text in ("&#0", "&#00 z", "&#x1g", "&#1&#2", "&#X1F", "&#0a", "&#1b&#2", "&#xG", "&#12;", "&#"):
+        assert f"<code>{cell_text(text, code=True)}</code>" == _python_markdown(code(text)), text
+
+
 def test_tricky_names_read_the_same_and_escape_what_html_needs():
     for text in TRICKY:
         ours = cell_text(text)
