@@ -308,6 +308,30 @@ def test_a_notion_export_links_its_pages_and_names_folders_without_ids(tmp_path)
     assert "1 entry, in the note" in source
 
 
+def test_a_zettelkasten_links_by_id_and_its_index_note_is_no_page(tmp_path):
+    """Zettlr-style notes named "202103051234 Attention.md" link as [[202103051234]]; an index note
+    that holds only links is said in the report, not a warning that fails the build."""
+    project = copy_project(tmp_path / "project")
+    zettel = project / "glossary" / "zettel"
+    zettel.mkdir()
+    (zettel / "202103051234 Multi-head attention.md").write_text(
+        "# Multi-head attention\n\n#nlp\n\nMulti-head attention runs several [[202103051240]] heads side by side.\n"
+    )
+    (zettel / "202103051240 Scaled dot-product attention.md").write_text(
+        "# Scaled dot-product attention\n\nScaled dot-product attention weights values by softmaxed query-key scores.\n"
+    )
+    (zettel / "202103051300 Index.md").write_text(
+        "# Index\n\n* [[202103051234]] Multi-head attention\n* [[202103051240]] Scaled dot-product attention\n"
+    )
+    result = mkdocs_build(project)
+    assert result.returncode == 0, result.stderr[-3000:]
+    page = (project / "site" / "terms" / "multi-head-attention" / "index.html").read_text()
+    assert 'href="../../terms/scaled-dot-product-attention/"' in page
+    report = (project / "site" / "report" / "index.html").read_text()
+    assert "an index of other notes (only links, no term)" in report and "links to no note" not in report
+    assert not (project / "site" / "terms" / "index").exists()
+
+
 def test_the_name_is_the_title_else_the_one_heading_else_the_file_name():
     assert concept.parse("---\ntitle: Adam\n---\n# Adam optimiser\nText.\n", "x/a.md").entries[0].name == "Adam"
     assert concept.parse("# Adam optimiser\n\nText about it.\n", "x/a.md").entries[0].name == "Adam optimiser"

@@ -190,13 +190,20 @@ def parenthesised(name: str) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
 
 
 _PAGE_ID = re.compile(r"\s+[0-9a-f]{32}$")  # Notion's export names a page's file and folder "Title <its id>"
-_STAMP = re.compile(r"^\d{12,14}[-_ ](?=\S)")  # a Zettelkasten or Org-roam file: "20210305123456-backprop"
+_STAMP = re.compile(r"^(?P<id>\d{12,14})[-_ ](?=\S)")  # a Zettelkasten or Org-roam file: "20210305123456-backprop"
 
 
 def file_title(stem: str) -> str:
     """A file's or folder's name as a title: Notion's page id ("Backpropagation 1a2b…") and a
     Zettelkasten time stamp ("202103051234 Backpropagation") left out."""
     return _STAMP.sub("", _PAGE_ID.sub("", stem))
+
+
+def file_id(stem: str) -> str:
+    """The Zettelkasten id a file's name starts with ("202103051234 Backpropagation"), which
+    ``[[202103051234]]`` links by; "" for a name without one."""
+    found = _STAMP.match(stem)
+    return found["id"] if found else ""
 
 
 def display(name: str) -> str:

@@ -52,8 +52,10 @@ def index(glossary: Glossary) -> WikiIndex:
         entry_terms = [glossary.entry_terms.get((note.path, entry.line)) for entry in note.entries]
         concept = note.shape == Shape.CONCEPT and len(entry_terms) == 1 and entry_terms[0]
         where = f"term/{entry_terms[0]}" if concept else f"source/{note.slug}"
-        add(PurePosixPath(note.path).stem, where)
+        stem = PurePosixPath(note.path).stem
+        add(stem, where)
         add(note.title, where)
+        add(names.file_id(stem), where)  # "[[202103051234]]" in a Zettelkasten
     for term in glossary.terms:
         add(term.name, f"term/{term.slug}")
     for term in glossary.terms:

@@ -14,6 +14,7 @@ from pathlib import Path, PurePosixPath
 
 from .. import names, obsidian, shapes
 from ..model import Issue, Level, Note, Shape, Slug
+from ..shapes.common import is_link_index
 from . import org
 from .assets import read_assets
 from .decode import decode
@@ -65,6 +66,11 @@ def parse_note(data: bytes, path: str, slug: Slug) -> tuple[Note | None, list[Is
     shape = shapes.detect_shape(text, suffix)
     if page and shape != Shape.MARKDOWN:
         return None, [*issues, Issue(path, 0, _NO_GLOSSARY, Level.INFO)]
+    if shape is None and is_link_index(text):
+        return None, [
+            *issues,
+            Issue(path, 0, "an index of other notes (only links, no term): no page of its own", Level.INFO),
+        ]
     if shape is None:
         known = ", ".join(shapes.SHAPES)
         return None, [

@@ -144,6 +144,28 @@ def body_start(text: str, lines: list[str]) -> int:
     return next(i for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")) + 1
 
 
+_LINKS = re.compile(r"!?\[\[[^\[\]\n]+\]\]|\[[^\]\n]*\]\([^)\n]*\)")
+_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
+_TAGS = re.compile(r"^\s*(?:#[A-Za-z][\w/-]*[\s,]*)+$")
+
+
+def is_link_index(text: str) -> bool:
+    """An index of other notes (a map of content, a hub): under its title and tags, nothing but
+    lines of links, each with a few words at most ("- [[202103051234]] Attention")."""
+    lines = text.split("\n")
+    rest = [
+        line
+        for line in lines[body_start(text, lines) :]
+        if line.strip() and not HEADING.match(line) and not _TAGS.match(line)
+    ]
+    return bool(rest) and all(
+        _LINKS.search(line) and len(_LINKS.sub(" ", _ITEM.sub("", line)).split()) <= MAX_INDEX_WORDS for line in rest
+    )
+
+
+MAX_INDEX_WORDS = 6  # words beside a line's links in an index of notes
+
+
 def is_short_line(text: str) -> bool:
     """A line that reads as a name or a heading rather than as prose."""
     text = text.strip()
