@@ -16,7 +16,7 @@ from typing import Any
 from . import forkmap, wikilinks
 from .escape import sanitize
 from .matcher import Matcher, code_spans, segments, sentence_at, surfaces_of
-from .model import Definition, Glossary, Linked, LinkedDefinition, LinkedTerm, Shape, Slug, Stop, Term
+from .model import Definition, Glossary, Linked, LinkedDefinition, LinkedTerm, Slug, Stop, Term
 from .richtext import NoteLinks, render
 from .wikilinks import WikiIndex
 
@@ -28,12 +28,7 @@ def note_links(glossary: Glossary, wiki: WikiIndex | None = None) -> dict[Slug, 
     and where [[wikilinks]] go."""
     files = {PurePosixPath(note.path).name: note.slug for note in glossary.notes}
     wiki = wiki or wikilinks.index(glossary)
-    concepts: dict[Slug, Slug] = {}
-    for note in glossary.notes:
-        terms = {glossary.entry_terms.get((note.path, entry.line)) for entry in note.entries}
-        term = next(iter(terms)) if len(terms) == 1 else None
-        if note.shape == Shape.CONCEPT and term is not None:
-            concepts[note.slug] = term
+    concepts = {note.slug: term for note in glossary.notes if (term := wikilinks.concept_term(glossary, note))}
     result = {}
     for note in glossary.notes:
         anchors = {

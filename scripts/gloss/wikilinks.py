@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from . import names
-from .model import Glossary, Issue, Level, Shape, Slug
+from .model import Glossary, Issue, Level, Note, Shape, Slug
 
 _FOLD = re.compile(r"[\s\-_\u2010-\u2015]+")
 
@@ -38,6 +38,13 @@ class WikiIndex:
         return self.targets.get(fold(name)) or self.keys.get(names.key(name))
 
 
+def concept_term(glossary: Glossary, note: Note) -> Slug | None:
+    """The term a vault note that is one concept gives (a link to the note goes to it); None for others."""
+    if note.shape != Shape.CONCEPT or len(note.entries) != 1:
+        return None
+    return glossary.entry_terms.get((note.path, note.entries[0].line))
+
+
 def index(glossary: Glossary) -> WikiIndex:
     """File names and titles first (what Obsidian resolves), then term names, then aliases."""
     targets: dict[str, str] = {}
@@ -49,9 +56,8 @@ def index(glossary: Glossary) -> WikiIndex:
             keys.setdefault(names.key(name), where)
 
     for note in glossary.notes:
-        entry_terms = [glossary.entry_terms.get((note.path, entry.line)) for entry in note.entries]
-        concept = note.shape == Shape.CONCEPT and len(entry_terms) == 1 and entry_terms[0]
-        where = f"term/{entry_terms[0]}" if concept else f"source/{note.slug}"
+        concept = concept_term(glossary, note)
+        where = f"term/{concept}" if concept else f"source/{note.slug}"
         stem = PurePosixPath(note.path).stem
         add(stem, where)
         add(note.title, where)

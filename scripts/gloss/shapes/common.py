@@ -146,7 +146,7 @@ def body_start(text: str, lines: list[str]) -> int:
 
 _LINKS = re.compile(r"!?\[\[[^\[\]\n]+\]\]|\[[^\]\n]*\]\([^)\n]*\)")
 _ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
-_TAGS = re.compile(r"^\s*(?:#[A-Za-z][\w/-]*[\s,]*)+$")
+TAG_LINE = re.compile(r"^\s*(?:#[A-Za-z][\w/-]*[\s,]*)+$")  # a line of #tags and nothing else
 
 
 def is_link_index(text: str) -> bool:
@@ -156,7 +156,7 @@ def is_link_index(text: str) -> bool:
     rest = [
         line
         for line in lines[body_start(text, lines) :]
-        if line.strip() and not HEADING.match(line) and not _TAGS.match(line)
+        if line.strip() and not HEADING.match(line) and not TAG_LINE.match(line)
     ]
     return bool(rest) and all(
         _LINKS.search(line) and len(_LINKS.sub(" ", _ITEM.sub("", line)).split()) <= MAX_INDEX_WORDS for line in rest

@@ -25,7 +25,7 @@ from .. import mdparse, names
 from ..model import Entry, Issue, Level, Shape
 from ..obsidian import fenced
 from . import markdown
-from .common import Fit, Parsed, body_start, has_front_matter, page_properties, title_properties
+from .common import TAG_LINE, Fit, Parsed, body_start, has_front_matter, page_properties, title_properties
 from .mdblocks import inline_name
 
 SHAPE = Shape.CONCEPT
@@ -34,7 +34,6 @@ _SETEXT_H1 = re.compile(r"^=+\s*$")
 _HEADING = re.compile(r"^#{1,6}\s")
 _TAG = re.compile(r"(?<![\w&#/\]\)(\[])#(?P<tag>[A-Za-z][\w/-]*)")
 _CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+\1")
-_TAG_LINE = re.compile(r"^\s*(?:#[A-Za-z][\w/-]*[\s,]*)+$")
 _COLLECTION = re.compile(r"\b(glossary|glossaries|terms|keywords|vocabulary|definitions|cheat ?sheet|index)\b", re.I)
 _WIKILINK = re.compile(r"\[\[[^\]]+\]\]")
 _DATE = re.compile(r"^\d{4}([-_ ])\d{2}\1\d{2}\b|^\d{1,2}[./-]\d{1,2}[./-]\d{2,4}$")  # Logseq names journals 2024_05_02
@@ -99,7 +98,7 @@ def _first_paragraph(lines: list[str], start: int, title_at: int = -1) -> str:
             if paragraph:
                 break
             continue
-        if _TAG_LINE.match(line) or _SETEXT_H1.match(line):
+        if TAG_LINE.match(line) or _SETEXT_H1.match(line):
             continue
         if not paragraph and not _PROSE.match(line):
             return ""  # a list, table, quote, code or HTML first: no prose to be about anything
@@ -189,7 +188,7 @@ def parse(text: str, path: str) -> Parsed:
         if index in skip:
             body.append("")
             continue
-        if not fence and _TAG_LINE.match(raw) and not _HEADING.match(raw):
+        if not fence and TAG_LINE.match(raw) and not _HEADING.match(raw):
             tags.extend(match["tag"] for match in _TAG.finditer(raw))
             parsed.meta_lines.append(index + 1)
             body.append("")
