@@ -289,47 +289,61 @@ def test_a_notion_export_page_is_one_concept_with_its_properties_read():
 def test_a_notion_export_links_its_pages_and_names_folders_without_ids(tmp_path):
     """A link to a concept's page file ("Gradient%20descent%203c4d….md") goes to the term, and a
     folder named with Notion's id gives its topic without it."""
-    project = copy_project(tmp_path / "project")
-    folder = project / "glossary" / "notion" / "Training tricks 8f2c1d4e5a6b47c9b0d1e2f3a4b5c6d7"
-    folder.mkdir(parents=True)
-    (folder / "Nesterov momentum 1a2b3c4d5e6f47a8b9c0d1e2f3a4b5c6.md").write_text(
-        "# Nesterov momentum\n\nStatus: Done\n\nNesterov momentum looks ahead before it takes a step of "
-        "[plain descent](Plain%20descent%203c4d5e6f7a8b49c0d1e2f3a4b5c6d7e8.md).\n"
+    site = _built_with(
+        tmp_path,
+        "notion/Training tricks 8f2c1d4e5a6b47c9b0d1e2f3a4b5c6d7",
+        {
+            "Nesterov momentum 1a2b3c4d5e6f47a8b9c0d1e2f3a4b5c6.md": (
+                "# Nesterov momentum\n\nStatus: Done\n\nNesterov momentum looks ahead before it takes a step of "
+                "[plain descent](Plain%20descent%203c4d5e6f7a8b49c0d1e2f3a4b5c6d7e8.md).\n"
+            ),
+            "Plain descent 3c4d5e6f7a8b49c0d1e2f3a4b5c6d7e8.md": (
+                "# Plain descent\n\nPlain descent moves the weights against the gradient.\n"
+            ),
+        },
     )
-    (folder / "Plain descent 3c4d5e6f7a8b49c0d1e2f3a4b5c6d7e8.md").write_text(
-        "# Plain descent\n\nPlain descent moves the weights against the gradient.\n"
-    )
-    result = mkdocs_build(project)
-    assert result.returncode == 0, result.stderr[-3000:]
-    page = (project / "site" / "terms" / "nesterov-momentum" / "index.html").read_text()
+    page = (site / "terms" / "nesterov-momentum" / "index.html").read_text()
     assert 'href="../../terms/plain-descent/"' in page
     assert ">Training tricks</a>" in page and "8f2c1d4e" not in page and "Status: Done" not in page
-    source = (project / "site" / "sources" / "plain-descent" / "index.html").read_text()  # no id in its address
+    source = (site / "sources" / "plain-descent" / "index.html").read_text()  # no id in its address
     assert "1 entry, in the note" in source
 
 
 def test_a_zettelkasten_links_by_id_and_its_index_note_is_no_page(tmp_path):
     """Zettlr-style notes named "202103051234 Attention.md" link as [[202103051234]]; an index note
     that holds only links is said in the report, not a warning that fails the build."""
+    site = _built_with(
+        tmp_path,
+        "zettel",
+        {
+            "202103051234 Multi-head attention.md": (
+                "# Multi-head attention\n\n#nlp\n\nMulti-head attention runs several [[202103051240]] heads side by side.\n"
+            ),
+            "202103051240 Scaled dot-product attention.md": (
+                "# Scaled dot-product attention\n\nScaled dot-product attention weights values by softmaxed query-key scores.\n"
+            ),
+            "202103051300 Index.md": (
+                "# Index\n\n* [[202103051234]] Multi-head attention\n* [[202103051240]] Scaled dot-product attention\n"
+            ),
+        },
+    )
+    page = (site / "terms" / "multi-head-attention" / "index.html").read_text()
+    assert 'href="../../terms/scaled-dot-product-attention/"' in page
+    report = (site / "report" / "index.html").read_text()
+    assert "an index of other notes (only links, no term)" in report and "links to no note" not in report
+    assert not (site / "terms" / "index").exists()
+
+
+def _built_with(tmp_path: Path, folder: str, notes: dict[str, str]) -> Path:
+    """The learner's project with ``notes`` in ``glossary/<folder>``, built strict: its site."""
     project = copy_project(tmp_path / "project")
-    zettel = project / "glossary" / "zettel"
-    zettel.mkdir()
-    (zettel / "202103051234 Multi-head attention.md").write_text(
-        "# Multi-head attention\n\n#nlp\n\nMulti-head attention runs several [[202103051240]] heads side by side.\n"
-    )
-    (zettel / "202103051240 Scaled dot-product attention.md").write_text(
-        "# Scaled dot-product attention\n\nScaled dot-product attention weights values by softmaxed query-key scores.\n"
-    )
-    (zettel / "202103051300 Index.md").write_text(
-        "# Index\n\n* [[202103051234]] Multi-head attention\n* [[202103051240]] Scaled dot-product attention\n"
-    )
+    where = project / "glossary" / folder
+    where.mkdir(parents=True)
+    for name, text in notes.items():
+        (where / name).write_text(text)
     result = mkdocs_build(project)
     assert result.returncode == 0, result.stderr[-3000:]
-    page = (project / "site" / "terms" / "multi-head-attention" / "index.html").read_text()
-    assert 'href="../../terms/scaled-dot-product-attention/"' in page
-    report = (project / "site" / "report" / "index.html").read_text()
-    assert "an index of other notes (only links, no term)" in report and "links to no note" not in report
-    assert not (project / "site" / "terms" / "index").exists()
+    return project / "site"
 
 
 def test_the_name_is_the_title_else_the_one_heading_else_the_file_name():
