@@ -11,11 +11,14 @@ from textwrap import dedent
 
 import pytest
 from conftest import ROOT, Watch, copy_project, mkdocs_build
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from playwright.sync_api import expect
 
 import gloss.build
 from gloss.build import generate
-from gloss.pages.quotes import quote
+from gloss.matcher import sentence_at
+from gloss.pages.quotes import quote, window
 
 SITE_URL_LINE = "SITE_URL is not set"
 
@@ -102,6 +105,22 @@ def test_a_quote_starts_where_its_sentence_starts(tmp_path):
     files = generate(folder)[2]
     section = files["terms/dropout.md"].split('<ul class="related">', 1)[1].split("</ul>", 1)[0]
     assert "“Big models memorise noise, but have dropout to help them.”" in section
+
+
+# Words of one to nine letters, or sentence ends and colons, joined by one space: as a quote's texts are.
+_WORDS = st.lists(st.from_regex(r"[a-z]{1,5}[.!?;:,]?|[.;]", fullmatch=True), min_size=1, max_size=60)
+
+
+@given(_WORDS, st.data(), st.integers(min_value=4, max_value=40))
+@settings(max_examples=1000, deadline=None)
+def test_a_quote_is_cut_as_sentence_at_cuts_it(words, data, limit):
+    """``window`` finds the sentence and the cut ``sentence_at`` does, without splitting the text."""
+    text = " ".join(words)
+    first = data.draw(st.integers(min_value=0, max_value=len(words) - 1))
+    last = data.draw(st.integers(min_value=first, max_value=len(words) - 1))
+    start = len(" ".join(words[:first])) + (1 if first else 0) + data.draw(st.integers(0, len(words[first]) - 1))
+    end = len(" ".join(words[: last + 1]))
+    assert window(text, start, end, limit) == sentence_at(text, start, end, limit)
 
 
 def test_quotes_are_cut_at_words():

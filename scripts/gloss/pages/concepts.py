@@ -73,17 +73,16 @@ _TITLE = re.compile(r"\*([^*]+)\*")
 
 
 def _why(
-    relation: Relation, quoted: dict[str, str], name: str, slug: Slug, linked: Linked, texts: dict[Slug, list[str]]
+    relation: Relation, quoted: dict[str, str], name: str, slug: Slug, linked: Linked
 ) -> str:
     """The reasons in plain words, " · " between them.  A sentence already quoted on the page
-    (``quoted``: sentence -> the related term it was quoted for) is not quoted again; ``texts``:
-    the definitions' texts quoted from on this page, by term."""
+    (``quoted``: sentence -> the related term it was quoted for) is not quoted again."""
     parts = []
     for reason in relation.reasons:
         text = html(reason.text)
         if reason.kind == "nearby":  # "Defined alongside it in *the note's title*"
             text = _TITLE.sub(r"<em>\1</em>", text)
-        sentence = quotes.quoted(reason, slug, relation.term, linked, texts)
+        sentence = quotes.quoted(reason, slug, relation.term, linked)
         if sentence:
             key = " ".join(sentence.strip("… ").split()).casefold()
             if key in quoted:
@@ -103,12 +102,11 @@ def related_section(slug: Slug, linked: Linked, concepts: Concepts, page: str) -
     if not relations:
         return ""
     quoted: dict[str, str] = {}
-    texts: dict[Slug, list[str]] = {}
     items = []
     for relation in relations:
         name = linked.terms[relation.term].term.name
         items.append(
-            f"<li>{term_link(linked, page, relation.term)} — {_why(relation, quoted, name, slug, linked, texts)}</li>\n"
+            f"<li>{term_link(linked, page, relation.term)} — {_why(relation, quoted, name, slug, linked)}</li>\n"
         )
     return "## Related { #related data-search-exclude }\n\n" + raw(
         f'<ul class="related">\n{"".join(items)}</ul>\n\n' + local_graph(slug, linked, concepts, page)
