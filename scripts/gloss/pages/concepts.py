@@ -72,9 +72,7 @@ def topic_links(slug: Slug, concepts: Concepts, page: str) -> str:
 _TITLE = re.compile(r"\*([^*]+)\*")
 
 
-def _why(
-    relation: Relation, quoted: dict[str, str], name: str, slug: Slug, linked: Linked
-) -> str:
+def _why(relation: Relation, quoted: dict[str, str], name: str, slug: Slug, linked: Linked) -> str:
     """The reasons in plain words, " · " between them.  A sentence already quoted on the page
     (``quoted``: sentence -> the related term it was quoted for) is not quoted again."""
     parts = []

@@ -28,7 +28,9 @@ def _texts(linked: Linked, slug: Slug) -> list[str]:
 def window(text: str, start: int, end: int, limit: int = QUOTE) -> str:
     """``matcher.sentence_at`` for a text whose words are joined by one space: the same sentence and
     the same cut, from where the text's spaces and sentence ends are, without splitting it into words."""
-    begin = max(text.rfind(". ", 0, start), text.rfind("! ", 0, start), text.rfind("? ", 0, start), text.rfind("; ", 0, start))
+    begin = max(
+        text.rfind(". ", 0, start), text.rfind("! ", 0, start), text.rfind("? ", 0, start), text.rfind("; ", 0, start)
+    )
     begin = 0 if begin < 0 else begin + 2
     stop = len(text)
     for mark in _ENDS:

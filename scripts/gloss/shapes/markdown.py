@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import itertools
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from .. import forkmap, mdparse
@@ -70,8 +72,8 @@ class _Reader(Headings):
     def issue(self, issue: Issue) -> None:
         self.parsed.issues.append(issue)
 
-    def block(self, block: Block, rest: list[Block]) -> bool:
-        """Read one block; True when it also used the block after it."""
+    def block(self, block: Block, outline: list[Block], at: int) -> bool:
+        """Read one block (``outline[at]``); True when it also used the block after it."""
         if block.kind in LISTS and self.toc_list(block):
             return False
         if self.skipping:
@@ -89,8 +91,9 @@ class _Reader(Headings):
         if self.pending and self.pending.content:
             self.pending.content.append(block)
             return False
-        following = rest[0] if rest else None
+        following = outline[at + 1] if at + 1 < len(outline) else None
         drafts, used_next = self.idiom(block, following)
+        rest = itertools.islice(outline, at + 1, None)  # not a copy of the rest of the note for every block
         if drafts and self.pending and len(drafts) == 1 and not drafts[0].marked and not _section_marks_terms(rest):
             drafts, used_next = [], False  # a lone "Words: more words" under a heading is its prose
         if drafts:
@@ -154,7 +157,7 @@ class _Reader(Headings):
         return [], False
 
 
-def _section_marks_terms(rest: list[Block]) -> bool:
+def _section_marks_terms(rest: Iterable[Block]) -> bool:
     """Whether the blocks up to the next heading mark terms unmistakably: bold term lines, a
     definition list, a term table, or a list of several "Term: definition" items."""
     for block in rest:
@@ -244,7 +247,7 @@ def _parse(text: str) -> Parsed:
             elif block.kind == "heading_open":
                 reader.heading(block, int(block.tokens[0].tag[1]), title=block is title_block)
             else:
-                skip_next = reader.block(block, tops[index + 1 :])
+                skip_next = reader.block(block, tops, index)
         except Exception as error:  # a fault of ours costs one block, named with its lines, not the note
             lines = block.lines(source) or [block.start + 1]
             why = f"could not read this block ({type(error).__name__}: {error}); skipped, please report it"
