@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import gc
 import logging
-import re
 from html import unescape
 from pathlib import Path
 from typing import Any
@@ -120,8 +119,10 @@ class Generated(File):
         self._make, self.digest = None, incremental.digest_file(self.abs_dest_path)
 
     def forget(self) -> None:
-        """The page is written: keep the digest of its source, let the source go."""
-        self.digested()
+        """The page is written: keep the digest of its source (under ``mkdocs serve``, where the next
+        build compares it), let the source go."""
+        if parallel.serving():
+            self.digested()
         self._content = None
 
     def is_modified(self) -> bool:
@@ -179,7 +180,8 @@ def on_files(files: Files, config: Any) -> Files:
     return Files(sorted(files, key=file_sort_key))
 
 
-_CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input class="md-toggle"[^>]*?) autocomplete="off"')
+_TOGGLE = '<input class="md-toggle"'
+_AUTOCOMPLETE = ' autocomplete="off"'
 
 
 def repair(output: str) -> str:
@@ -188,8 +190,20 @@ def repair(output: str) -> str:
     - ``autocomplete`` is not allowed on its checkbox toggles;
     - the table of contents' title is a ``<label for="__toc">`` even on pages
       outside the nav, which have no ``__toc`` toggle to label.
+
+    Found with ``str.find`` from each toggle to the end of its tag, not a regular expression tried
+    at every character of the page (35 µs a page, at 10,000 pages a third of a second).
     """
-    output = _CHECKBOX_AUTOCOMPLETE.sub(r"\1", output)
+    pieces, kept, at = [], 0, 0  # the page up to ``kept`` is in ``pieces``; the next toggle is looked for from ``at``
+    while (toggle := output.find(_TOGGLE, at)) >= 0:
+        close = output.find(">", toggle)
+        found = output.find(_AUTOCOMPLETE, toggle, len(output) if close < 0 else close)
+        at = toggle + len(_TOGGLE)
+        if found >= 0:
+            pieces.append(output[kept:found])
+            kept = at = found + len(_AUTOCOMPLETE)
+    if pieces:
+        output = "".join(pieces) + output[kept:]
     if 'id="__toc"' not in output:
         output = output.replace('<label class="md-nav__title" for="__toc">', '<label class="md-nav__title">')
     return output
