@@ -20,9 +20,8 @@ Under ``mkdocs serve --dirty`` a page that was not rendered again is read as the
 
 from __future__ import annotations
 
-import contextlib
+import base64
 import json
-import os
 import re
 import shutil
 import sys
@@ -35,7 +34,6 @@ from pagefind.service import get_executable
 
 from .service import Service
 
-RETRIES = 2  # times a part is indexed again when Pagefind left files empty
 SPLIT = 500  # pages from which the index is made in two parts at least, side by side
 PART = 5000  # pages in one Pagefind bundle at most: its index, not the site's, is what one process holds
 BUNDLES = "pagefind/bundles.json"
@@ -179,43 +177,32 @@ def run_parts(
     texts: dict[str, bytes] | None = None,
 ) -> list[str]:
     """Pagefind on the searchable part of each of ``pages`` (built pages in ``site``), one Pagefind
-    per part, each writing the part's bundle into ``into`` (the site); what Pagefind said when it failed.
+    per part, each part's bundle written into ``into`` (the site); what Pagefind said when it failed.
 
     The pages go to Pagefind through its service mode: each one's searchable part as it was kept
     when the page was written (``texts``, let go as it is sent), or else read from the site (a page
     ``mkdocs serve --dirty`` did not build again).  No copy of them is written for it to read (at
     10,000 terms the copies were 10,000 files and as many folders made and deleted on every build).
 
-    Pagefind answers that it has written its files before the last of them is on disk, and when it
-    stops then (a busy machine), that file stays empty: a search script or a result that never
-    loads.  So every bundle is checked for empty files, and a part that has any is indexed again."""
-    out = into or site
-    errors = _run(site, pages, count, background, out, {} if texts is None else texts)
-    for _ in range(RETRIES):
-        empty = {part: found for part in range(count) if (found := _empty_files(out / bundle(part)))}
-        if not empty:
-            break
-        for found in empty.values():
-            for path in found:
-                path.unlink()  # Pagefind does not write a file with a hashed name that is there already
-        again = [dest for dest in pages if part_of(dest, count) in empty]
-        errors.extend(_run(site, again, count, background, out, {}))  # read back from the site this time
-    else:
-        left = sum(len(_empty_files(out / bundle(part))) for part in range(count))
-        if left:
-            errors.append(f"Pagefind left {left} files empty, {RETRIES + 1} times over")
-    return list(dict.fromkeys(errors))  # one of each
+    Pagefind hands each bundle's files over (``GetFiles``) and they are written here, whole.  Asked
+    to write them itself (``WriteFiles``), Pagefind answers before its last writes are done, and it
+    exits as soon as it is told to stop: on a busy machine a file was left empty or cut short (a
+    search script that never loads)."""
+    return list(dict.fromkeys(_run(site, pages, count, background, into or site, {} if texts is None else texts)))
 
 
-def _empty_files(folder: Path) -> list[Path]:
-    found = []
-    with contextlib.suppress(FileNotFoundError):
-        for entry in os.scandir(folder):
-            if entry.is_dir(follow_symlinks=False):
-                found.extend(_empty_files(Path(entry.path)))
-            elif entry.stat(follow_symlinks=False).st_size == 0:
-                found.append(Path(entry.path))
-    return found
+def _write_bundle(folder: Path, files: list[dict[str, str]]) -> None:
+    """A bundle's files as Pagefind handed them over (paths inside the bundle, contents in base64)."""
+    made: set[Path] = set()
+    root = folder.resolve()
+    for file in files:
+        path = (folder / file["path"]).resolve()
+        if root not in path.parents:
+            continue  # never outside the bundle
+        if path.parent not in made:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            made.add(path.parent)
+        path.write_bytes(base64.b64decode(file["content"]))
 
 
 def _run(site: Path, pages: list[str], count: int, background: bool, out: Path, texts: dict[str, bytes]) -> list[str]:
@@ -251,14 +238,16 @@ def _run(site: Path, pages: list[str], count: int, background: bool, out: Path, 
             found[0].send(
                 {"type": "AddFile", "index_id": found[1], "url": url, "file_path": None, "file_contents": text}
             )
-    written = {
-        part: started.send({"type": "WriteFiles", "index_id": index_id, "output_path": str(out / bundle(part))}, True)
+    asked = {
+        part: started.send({"type": "GetFiles", "index_id": index_id}, True)
         for part, (started, index_id) in services.items()
     }
-    for part, answer in written.items():
-        done = answer.get() if answer else None
-        if not done or done.get("type") != "WriteFiles":
-            errors.append(f"Pagefind did not write {bundle(part)}/")
+    for part, answer in asked.items():  # each part written as soon as its Pagefind is done
+        given = answer.get() if answer else None
+        if not given or given.get("type") != "GetFiles":
+            errors.append(f"Pagefind did not hand over the files of {bundle(part)}/")
+            continue
+        _write_bundle(out / bundle(part), given.get("files") or [])
     for started, _ in services.values():
         errors.extend(started.close())
     return errors

@@ -37,11 +37,12 @@ class Service:
     def _read(self) -> None:
         """Every response, as it comes (unread, they would fill the pipe and stop Pagefind)."""
         assert self.process.stdout is not None
-        pending = b""
+        pieces: list[bytes] = []  # of the message read so far (the files of a bundle come as one: megabytes)
         while chunk := os.read(self.process.stdout.fileno(), 1 << 16):
-            pending += chunk
-            *messages, pending = pending.split(b",")
-            for message in messages:
+            *ended, rest = chunk.split(b",")
+            for end in ended:
+                message = b"".join([*pieces, end])
+                pieces = []
                 try:
                     response = json.loads(base64.b64decode(message, validate=True))
                 except ValueError:
@@ -54,7 +55,9 @@ class Service:
                     waiting = self.waiting.pop(response.get("message_id"), None)
                 if waiting is not None:
                     waiting.put(payload)
-        self.said += pending
+            if rest:
+                pieces.append(rest)
+        self.said += b"".join(pieces)
         with self.lock:  # it stopped: nobody waits for ever
             self.ended = True
             for waiting in self.waiting.values():
