@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 from conftest import Watch, copy_project, mkdocs_build
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from playwright.sync_api import expect
@@ -201,6 +203,41 @@ def test_every_bundle_file_is_whole_even_when_pagefind_cuts_its_writes_short(tmp
             assert gzip.decompress(path.read_bytes()).startswith(b"pagefind_dcd"), path
         for name in ("pagefind.js", "pagefind-ui.js", "pagefind-ui.css", "wasm.en.pagefind"):
             assert (folder / name).read_bytes() == (reference / "pagefind" / name).read_bytes(), (folder, name)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.integers(min_value=1, max_value=70_000), min_size=1, max_size=30))
+def test_a_bundle_s_files_are_written_as_they_come_in_any_pieces(cuts):
+    """A bundle's files come as one response of megabytes: each is handed over as soon as it is
+    whole, however the response is cut on its way (``_Files``); one written with other fields or in
+    another order is read whole at its end; an error is an error."""
+    import base64 as b64
+
+    from gloss.fulltext.service import _Files
+
+    contents = {f"fragment/en_{n:07x}.pf_fragment": bytes([n % 256]) * (n * 7 % 900) for n in range(300)}
+    contents['odd "name"\\.js'] = b"x"
+    listed = [{"path": path, "content": b64.b64encode(data).decode()} for path, data in contents.items()]
+
+    def read(answer: dict[str, object]) -> tuple[dict[str, bytes], dict[str, object]]:
+        message, got = b64.b64encode(json.dumps(answer, separators=(",", ":")).encode()), {}
+        files = _Files(got.__setitem__)
+        at = 0
+        for cut in [*cuts, len(message)]:
+            files.feed(message[at : at + cut])
+            at += cut
+        files.feed(message[at:])
+        return got, files.finish()
+
+    got, said = read({"message_id": 7, "payload": {"type": "GetFiles", "files": listed}})
+    assert got == contents and said == {"type": "GetFiles", "files": len(contents)}
+    reordered = [{"content": item["content"], "path": item["path"]} for item in listed]
+    got, said = read({"payload": {"files": reordered, "type": "GetFiles"}, "message_id": 7})
+    assert got == contents and said == {"type": "GetFiles", "files": len(contents)}
+    assert read({"message_id": 7, "payload": {"type": "Error", "message": "no"}}) == (
+        {},
+        {"type": "Error", "message": "no"},
+    )
 
 
 def test_a_site_of_some_size_is_indexed_in_two_parts_at_least():

@@ -20,7 +20,6 @@ Under ``mkdocs serve --dirty`` a page that was not rendered again is read as the
 
 from __future__ import annotations
 
-import base64
 import json
 import re
 import shutil
@@ -191,18 +190,20 @@ def run_parts(
     return list(dict.fromkeys(_run(site, pages, count, background, into or site, {} if texts is None else texts)))
 
 
-def _write_bundle(folder: Path, files: list[dict[str, str]]) -> None:
-    """A bundle's files as Pagefind handed them over (paths inside the bundle, contents in base64)."""
-    made: set[Path] = set()
-    root = folder.resolve()
-    for file in files:
-        path = (folder / file["path"]).resolve()
-        if root not in path.parents:
-            continue  # never outside the bundle
-        if path.parent not in made:
+class _Bundle:
+    """Where a part's files go as Pagefind hands them over (``Service.get_files``): its bundle folder."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder, self.root, self.made = folder, folder.resolve(), set[Path]()
+
+    def __call__(self, name: str, content: bytes) -> None:
+        path = (self.folder / name).resolve()
+        if self.root not in path.parents:
+            return  # never outside the bundle
+        if path.parent not in self.made:
             path.parent.mkdir(parents=True, exist_ok=True)
-            made.add(path.parent)
-        path.write_bytes(base64.b64decode(file["content"]))
+            self.made.add(path.parent)
+        path.write_bytes(content)
 
 
 def _run(site: Path, pages: list[str], count: int, background: bool, out: Path, texts: dict[str, bytes]) -> list[str]:
@@ -219,7 +220,7 @@ def _run(site: Path, pages: list[str], count: int, background: bool, out: Path, 
             started = Service(command, background)
             answer = started.send({"type": "NewIndex", "config": None}, answer=True)
             made = answer.get() if answer else None
-            if not made or made.get("type") != "NewIndex":
+            if not isinstance(made, dict) or made.get("type") != "NewIndex":
                 errors.extend(started.close() or ["Pagefind did not start an index"])
                 failed.add(part)
                 return None
@@ -239,15 +240,12 @@ def _run(site: Path, pages: list[str], count: int, background: bool, out: Path, 
                 {"type": "AddFile", "index_id": found[1], "url": url, "file_path": None, "file_contents": text}
             )
     asked = {
-        part: started.send({"type": "GetFiles", "index_id": index_id}, True)
-        for part, (started, index_id) in services.items()
+        part: started.get_files(index_id, _Bundle(out / bundle(part))) for part, (started, index_id) in services.items()
     }
-    for part, answer in asked.items():  # each part written as soon as its Pagefind is done
+    for part, answer in asked.items():
         given = answer.get() if answer else None
         if not given or given.get("type") != "GetFiles":
             errors.append(f"Pagefind did not hand over the files of {bundle(part)}/")
-            continue
-        _write_bundle(out / bundle(part), given.get("files") or [])
     for started, _ in services.values():
         errors.extend(started.close())
     return errors
