@@ -21,6 +21,7 @@ Under ``mkdocs serve --dirty`` a page that was not rendered again is read as the
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import sys
@@ -194,16 +195,18 @@ class _Bundle:
     """Where a part's files go as Pagefind hands them over (``Service.get_files``): its bundle folder."""
 
     def __init__(self, folder: Path) -> None:
-        self.folder, self.root, self.made = folder, folder.resolve(), set[Path]()
+        self.folder, self.made = str(folder), set[str]()
 
     def __call__(self, name: str, content: bytes) -> None:
-        path = (self.folder / name).resolve()
-        if self.root not in path.parents:
+        parts = name.split("/")
+        if name.startswith("/") or "\\" in name or ".." in parts:
             return  # never outside the bundle
-        if path.parent not in self.made:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            self.made.add(path.parent)
-        path.write_bytes(content)
+        folder = os.path.join(self.folder, *parts[:-1])
+        if folder not in self.made:
+            os.makedirs(folder, exist_ok=True)
+            self.made.add(folder)
+        with open(os.path.join(folder, parts[-1]), "wb") as file:
+            file.write(content)
 
 
 def _run(site: Path, pages: list[str], count: int, background: bool, out: Path, texts: dict[str, bytes]) -> list[str]:
