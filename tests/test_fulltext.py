@@ -240,6 +240,18 @@ def test_a_bundle_s_files_are_written_as_they_come_in_any_pieces(cuts):
     )
 
 
+def test_a_handed_over_file_is_written_only_inside_its_bundle(tmp_path):
+    from gloss.fulltext import _Bundle
+
+    write = _Bundle(tmp_path / "site" / "pagefind")
+    write("fragment/en_1.pf_fragment", b"a")
+    assert (tmp_path / "site" / "pagefind" / "fragment" / "en_1.pf_fragment").read_bytes() == b"a"
+    for name in ("../index.html", "/etc/x", "fragment/../../x", "a\\..\\b"):
+        with pytest.raises(OSError):
+            write(name, b"b")
+    assert sorted(p.name for p in (tmp_path / "site").rglob("*") if p.is_file()) == ["en_1.pf_fragment"]
+
+
 def test_a_site_of_some_size_is_indexed_in_two_parts_at_least():
     """Pagefind runs last, when the second core has nothing else to do: from SPLIT pages on, two parts."""
     assert fulltext.parts(1) == fulltext.parts(fulltext.SPLIT - 1) == 1

@@ -200,7 +200,7 @@ class _Bundle:
     def __call__(self, name: str, content: bytes) -> None:
         parts = name.split("/")
         if name.startswith("/") or "\\" in name or ".." in parts:
-            return  # never outside the bundle
+            raise OSError("a path outside the bundle")  # never written: said in Pagefind's warning
         folder = os.path.join(self.folder, *parts[:-1])
         if folder not in self.made:
             os.makedirs(folder, exist_ok=True)
