@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 
-from ..escape import front_matter, html
+from ..escape import front_matter, html, raw
 from ..model import Site, Slug
 from ..paths import GRAPH, GRAPH_DATA, GRAPH_PICTURE, term_path, topic_path, url_to
 from .concepts import topic_index
@@ -147,15 +147,17 @@ def page(site: Site) -> str:
         "</div>\n\n",
         "## Every term, by topic { #every-term }\n\n",
     ]
+    lists = []  # finished HTML, round Python-Markdown: every term's name and link, 0.2 s to parse at 10,000
     for topic in concepts.topics:
         links = "".join(
             f'<li><a href="{url_to(GRAPH, term_path(slug))}">{html(terms[slug].term.name)}</a></li>'
             for slug in topic.terms
         )
-        out.append(
+        lists.append(
             f'<details class="graph-topic-list"><summary>{html(topic.name)} ({len(topic.terms)})</summary>\n'
             f"<ul>{links}</ul>\n</details>\n\n"
         )
+    out.append(raw("".join(lists)))
     return "".join(out)
 
 

@@ -43,10 +43,8 @@ def glossary_project(target: Path, glossary: Path) -> Path:
         source = ROOT / name
         copy = shutil.copytree if source.is_dir() else shutil.copy2
         copy(source, target / name, **({"ignore": shutil.ignore_patterns("__pycache__")} if source.is_dir() else {}))
-    # Compiled as a user's scripts are after their first build (as pip compiled Material's and MkDocs').
-    compileall.compile_dir(target / "scripts", quiet=1)
-    (target / "docs").mkdir()
-    shutil.copytree(ROOT / "docs" / "assets", target / "docs" / "assets")
+    compileall.compile_dir(target / "scripts", quiet=1)  # as after a user's first build (pip compiled MkDocs)
+    shutil.copytree(ROOT / "docs" / "assets", target / "docs" / "assets")  # (docs/ with it)
     (target / "docs" / "benchmarks.md").write_text("# Benchmarks\n")
     shutil.copytree(glossary, target / "glossary")
     (target / "node_modules").symlink_to(ROOT / "node_modules")  # the vendored scheduler comes from there
