@@ -108,8 +108,16 @@ def word(text: str) -> str:
     return text
 
 
+NAME_KEPT = 200  # characters of a text whose stripped name and key are kept (``strip_name``, ``key``)
+
+
 def strip_name(name: str) -> str:
     """A name as a heading would show it: no "what is", article or trailing colon."""
+    return _strip_name(name) if len(name) <= NAME_KEPT else _strip_name.__wrapped__(name)
+
+
+@functools.lru_cache(maxsize=1 << 16)  # a name is stripped, keyed and shown again and again while merging
+def _strip_name(name: str) -> str:
     name = _QUESTION.sub("", name.strip())
     name = _ARTICLE.sub("", name)
     return _TRAILING.sub("", name).strip()
@@ -124,6 +132,12 @@ def split_abbreviation(name: str) -> tuple[str, str | None]:
 
 
 def key(name: str) -> str:
+    """``_key``, kept for names (a text as long as a paragraph is keyed but not kept)."""
+    return _key(name) if len(name) <= NAME_KEPT else _key.__wrapped__(name)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _key(name: str) -> str:
     """The key that every spelling of one term shares.
 
     Case, "what is"/articles, parenthesised words ("(Artificial) Neural
