@@ -98,7 +98,7 @@ def wikilinks(text: str) -> list[WikiLink]:
     found = []
     lines = text.split("\n")
     for number, (line, code) in enumerate(zip(lines, fenced(lines), strict=True), start=1):
-        if code:
+        if code or "[[" not in line:  # a wikilink starts with [[
             continue
         for match in _WIKILINK.finditer(re.sub(r"`[^`]*`", lambda m: " " * len(m.group()), line)):
             found.append(parse_wikilink(match.group(2), bool(match.group(1)), number))
