@@ -10,6 +10,8 @@ from textwrap import dedent
 import pytest
 from conftest import ROOT, copy_project, mkdocs_build
 from htmlscan import broken_links, scan
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from gloss.build import generate
 from gloss.model import Shape
@@ -320,3 +322,16 @@ def test_a_fault_in_one_block_names_its_lines_and_the_rest_reads(monkeypatch):
     assert list(entries) == ["Dropout", "Epoch"]
     assert "n.md:6-7: could not read this block (RuntimeError: boom); skipped, please report it" in infos(parsed)
     assert mdidioms.definition_list is not broken
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=30))
+def test_a_name_without_markup_is_read_as_markdown_it_reads_it(text):
+    """``inline_name`` skips markdown-it for a name with nothing that could start markup; any text
+    reads the same either way (markup or not)."""
+    from gloss import mdparse
+    from gloss.shapes.mdblocks import inline_name
+
+    tokens = mdparse.parser().parseInline(text)
+    parsed = mdparse.plain(tokens[0].children if tokens else None).strip().rstrip(":").strip()
+    assert inline_name(text) == parsed

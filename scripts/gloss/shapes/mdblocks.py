@@ -76,8 +76,17 @@ _AFTER_BOLD = re.compile(r"^\s*(?:::?|[-–—](?=\s|$))\s*(?P<rest>.*)$", re.S)
 _PLAIN = re.compile(r"^\s*(?P<name>[^\s:*_\[\]<>#|][^:*\[\]<>|\n]{0,59}?)\s*:(?:[ \t]+(?P<rest>.*)|[ \t]*)$", re.S)
 
 
+# What can start inline markup: markdown-it's rules (escape, code, emphasis, links, images, autolinks,
+# entities, line breaks), footnotes, maths ($, \\( \\[), wikilinks and ==marks==; and what it rewrites
+# before any rule (a carriage return, a NUL).
+_MARKUP = re.compile(r"[\\`*_\[\]!<>&$^=~\n\r\x00]")
+
+
 def inline_name(markdown: str) -> str:
-    """A name written in Markdown as plain text ("`model.eval()`" -> "model.eval()")."""
+    """A name written in Markdown as plain text ("`model.eval()`" -> "model.eval()"); a name with
+    nothing that could be markup is its words as they are, without parsing it."""
+    if not _MARKUP.search(markdown):
+        return " ".join(markdown.split()).rstrip(":").strip()
     tokens = mdparse.parser().parseInline(markdown)
     return mdparse.plain(tokens[0].children if tokens else None).strip().rstrip(":").strip()
 
