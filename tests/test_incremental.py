@@ -165,3 +165,35 @@ def test_templates_are_compiled_once_and_again_when_an_override_changes(tmp_path
     rebuild(project, site, dirty=True)
     assert "partials/header.html" in compiled
     assert "<!-- edited -->" in (site / "terms" / "gradient-clipping" / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_new_process_finds_the_templates_compiled_by_the_last_one(tmp_path, monkeypatch):
+    """Compiled templates are kept on disk too (Jinja's own cache folder): a build in a new process
+    (here a new, empty in-memory cache) compiles none of them again, and builds the same site."""
+    import jinja2
+
+    from gloss import shell
+
+    project = copy_project(tmp_path / "project")
+    compiled: list[str] = []
+    original = jinja2.Environment.compile
+
+    def counting(self, source, name=None, filename=None, raw=False, defer_init=False):
+        compiled.append(name)
+        return original(self, source, name, filename, raw, defer_init)
+
+    def new_process() -> None:
+        fresh = shell._Compiled()
+        fresh.tried, fresh.disk = True, jinja2.FileSystemBytecodeCache(str(tmp_path / "cache"))
+        monkeypatch.setattr(shell, "COMPILED", fresh)
+
+    (tmp_path / "cache").mkdir()
+    monkeypatch.setattr(jinja2.Environment, "compile", counting)
+    new_process()
+    rebuild(project, tmp_path / "one", dirty=False)
+    assert "main.html" in compiled and any((tmp_path / "cache").iterdir())
+    compiled.clear()
+    new_process()
+    rebuild(project, tmp_path / "two", dirty=False)
+    assert [name for name in compiled if name and name.endswith(".html")] == []
+    assert pages(tmp_path / "one") == pages(tmp_path / "two")

@@ -21,6 +21,7 @@ renders every page with the template.  The site is the same either way, file by 
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 from collections.abc import Callable
@@ -43,20 +44,43 @@ TRANSFORMS: dict[str, Callable[[str], str]] = {
 
 
 class _Compiled(jinja2.BytecodeCache):
-    """The theme's templates compiled once per process: ``mkdocs serve`` makes a new Jinja environment
-    for every build, and compiling Material's templates again cost about 0.1 s of every save.  Jinja
-    checks each template's source against what was compiled (a changed override is compiled again)."""
+    """The theme's templates compiled once: kept in this process (``mkdocs serve`` makes a new Jinja
+    environment for every build) and on disk between builds, in Jinja's own cache folder in the
+    user's temporary folder (``jinja2.FileSystemBytecodeCache``).  Compiling Material's templates
+    cost about 0.1 s of every build and every save.  Jinja checks each template's source against
+    what was compiled (a changed override is compiled again); a cache that cannot be read or
+    written is only slower."""
 
     def __init__(self) -> None:
         self.compiled: dict[str, bytes] = {}
+        self.disk: jinja2.BytecodeCache | None = None
+        self.tried = False
+
+    def _disk(self) -> jinja2.BytecodeCache | None:
+        if not self.tried:
+            self.tried = True
+            with contextlib.suppress(OSError, RuntimeError):  # no safe temporary folder: this process only
+                self.disk = jinja2.FileSystemBytecodeCache()
+        return self.disk
 
     def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         code = self.compiled.get(bucket.key)
         if code is not None:
             bucket.bytecode_from_string(code)
+            return
+        disk = self._disk()
+        if disk is not None:
+            with contextlib.suppress(OSError, EOFError, ValueError):  # a file cut short or unreadable: compiled again
+                disk.load_bytecode(bucket)
+            if bucket.code is not None:
+                self.compiled[bucket.key] = bucket.bytecode_to_string()
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         self.compiled[bucket.key] = bucket.bytecode_to_string()
+        disk = self._disk()
+        if disk is not None:
+            with contextlib.suppress(OSError):
+                disk.dump_bytecode(bucket)
 
 
 COMPILED = _Compiled()  # in this module, not the hook's: MkDocs loads the hook again for every build
