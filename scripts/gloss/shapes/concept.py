@@ -25,7 +25,16 @@ from .. import mdparse, names
 from ..model import Entry, Issue, Level, Shape
 from ..obsidian import fenced
 from . import markdown
-from .common import TAG_LINE, Fit, Parsed, body_start, has_front_matter, page_properties, title_properties
+from .common import (
+    TAG_LINE,
+    Fit,
+    Parsed,
+    body_start,
+    has_front_matter,
+    page_properties,
+    title_properties,
+    yaml_data,
+)
 from .mdblocks import inline_name
 
 SHAPE = Shape.CONCEPT
@@ -52,7 +61,7 @@ def _split(text: str) -> tuple[dict[str, object], int, list[str], str | None]:
         return dict(properties), count, lines, None
     start = body_start(text, lines)
     try:
-        data = yaml.safe_load("\n".join(lines[1 : start - 1])) or {}
+        data = yaml_data("\n".join(lines[1 : start - 1])) or {}
     except yaml.YAMLError as error:
         return {}, start, lines, str(error).split("\n")[0]
     return (data if isinstance(data, dict) else {}), start, lines, None

@@ -15,7 +15,19 @@ import re
 import yaml
 
 from ..model import Issue, Shape
-from .common import LOCUS, Draft, Fit, Parsed, body_start, filled, has_front_matter, locus_rest, numbered, split_term
+from .common import (
+    LOCUS,
+    Draft,
+    Fit,
+    Parsed,
+    body_start,
+    filled,
+    has_front_matter,
+    locus_rest,
+    numbered,
+    split_term,
+    yaml_data,
+)
 
 SHAPE = Shape.LIST
 _BULLET_WITH_COLON = re.compile(r"^\s*[-*+]\s.*:")
@@ -70,7 +82,7 @@ def front_matter(front: str, path: str, parsed: Parsed, first_line: int) -> None
         if line.strip():
             parsed.meta_lines.append(number)
     try:
-        data = yaml.safe_load(front) if front.strip() else {}
+        data = yaml_data(front) if front.strip() else {}
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = first_line + mark.line if mark else first_line
