@@ -195,6 +195,18 @@ def test_an_outline_linked_into_a_vault_is_one_concept():
     assert detect_shape("- [ ] buy milk\n- [ ] call Ann\n", ".md") is None  # a list with no vault sign
 
 
+def test_front_matter_with_a_tab_after_a_key_is_read_and_bad_front_matter_is_still_said():
+    """People type a tab after "tags:"; libyaml reads it as YAML 1.2 does.  Front matter that is
+    not YAML at all is still reported with its line, and the note still read."""
+    page = "---\ntags:\toptimisation\naliases: [SGD]\n---\n# Stochastic gradient descent\n\nSteps on mini-batches.\n"
+    (entry,) = concept.parse(page, "vault/sgd.md").entries
+    assert entry.tags == ("optimisation",) and entry.aliases == ("SGD",)
+    broken = "---\ntags: [optimisation\n---\n# Stochastic gradient descent\n\nSteps on mini-batches.\n"
+    parsed = concept.parse(broken, "vault/sgd.md")
+    assert [entry.name for entry in parsed.entries] == ["Stochastic gradient descent"]
+    assert any("front matter" in issue.message and issue.line >= 1 for issue in parsed.issues)
+
+
 def test_logseq_page_properties_are_its_front_matter():
     """Logseq writes a page's title, aliases and tags as its first lines ("alias:: SGD"), with no YAML."""
     page = dedent("""\
