@@ -22,6 +22,7 @@ from gloss import forkmap, fulltext, incremental, parallel, settings, shell
 from gloss.build import generate, summary
 from gloss.escape import drop, ids_in, lift
 from gloss.model import Deferred, Level
+from gloss.pages import quotes
 from gloss.paths import GENERATED_DIRS, GENERATED_FILES, REPORT, REPORT_PAGE, SOURCES_INDEX, TERMS, TOPICS, TOPICS_INDEX
 
 log = logging.getLogger("mkdocs.hooks.glossary")
@@ -142,6 +143,7 @@ def _digests(files: list[Generated]) -> None:
 def on_files(files: Files, config: Any) -> Files:
     root = Path(config.config_file_path).resolve().parent
     gc.unfreeze()  # the last build's glossary (`mkdocs serve`) can go
+    quotes.forget()  # (the Related quotes' texts held it too)
     linked, issues, generated = generate(root / "glossary", settings.from_config(config), defer=True)
     for issue in issues:
         if issue.level == Level.WARNING:

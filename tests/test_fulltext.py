@@ -246,10 +246,15 @@ def test_a_handed_over_file_is_written_only_inside_its_bundle(tmp_path):
     write = _Bundle(tmp_path / "site" / "pagefind")
     write("fragment/en_1.pf_fragment", b"a")
     assert (tmp_path / "site" / "pagefind" / "fragment" / "en_1.pf_fragment").read_bytes() == b"a"
-    for name in ("../index.html", "/etc/x", "fragment/../../x", "a\\..\\b"):
+    write("index\\en_2.pf_index", b"c")  # Pagefind's paths on Windows
+    assert (tmp_path / "site" / "pagefind" / "index" / "en_2.pf_index").read_bytes() == b"c"
+    for name in ("../index.html", "/etc/x", "fragment/../../x", "a\\..\\..\\b", "C:\\x", "C:x"):
         with pytest.raises(OSError):
             write(name, b"b")
-    assert sorted(p.name for p in (tmp_path / "site").rglob("*") if p.is_file()) == ["en_1.pf_fragment"]
+    assert sorted(p.name for p in (tmp_path / "site").rglob("*") if p.is_file()) == [
+        "en_1.pf_fragment",
+        "en_2.pf_index",
+    ]
 
 
 def test_a_site_of_some_size_is_indexed_in_two_parts_at_least():

@@ -198,8 +198,8 @@ class _Bundle:
         self.folder, self.made = str(folder), set[str]()
 
     def __call__(self, name: str, content: bytes) -> None:
-        parts = name.split("/")
-        if name.startswith("/") or "\\" in name or ".." in parts:
+        parts = name.replace("\\", "/").split("/")  # (Pagefind on Windows writes its own separator)
+        if not parts[0] or ":" in parts[0] or ".." in parts:
             raise OSError("a path outside the bundle")  # never written: said in Pagefind's warning
         folder = os.path.join(self.folder, *parts[:-1])
         if folder not in self.made:

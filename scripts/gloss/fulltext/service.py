@@ -43,7 +43,8 @@ class _Files:
         usable = len(self.pending) // 4 * 4
         self.data += base64.b64decode(self.pending[:usable])
         self.pending = self.pending[usable:]
-        self.head = self.head or bytes(self.data[:100])
+        if len(self.head) < 100 and not self.count:  # where the answer says what it is
+            self.head = bytes(self.data[:100])
         if b'"type":"GetFiles"' not in self.head:
             return  # an error, or another form: read whole at the end
         taken = 0
@@ -134,7 +135,8 @@ class Service:
             found = _ID.match(base64.b64decode(head[:HEAD], validate=True))
         except ValueError:
             return None
-        sink = self.sinks.pop(int(found.group(1)), None) if found else None
+        with self.lock:
+            sink = self.sinks.pop(int(found.group(1)), None) if found else None
         if found is None or sink is None:
             return None
         files = _Files(sink)

@@ -25,6 +25,12 @@ def _texts(linked: Linked, slug: Slug) -> list[str]:
     return found
 
 
+def forget() -> None:
+    """Let the last build's texts, and its glossary with them, go (``mkdocs serve`` builds again)."""
+    global _TEXTS
+    _TEXTS = (None, {})
+
+
 def window(text: str, start: int, end: int, limit: int = QUOTE) -> str:
     """``matcher.sentence_at`` for a text whose words are joined by one space: the same sentence and
     the same cut, from where the text's spaces and sentence ends are, without splitting it into words."""

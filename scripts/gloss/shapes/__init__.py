@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from .. import mdparse
 from ..model import Shape
-from . import cards, concept, keywords, loci, markdown, rst, what_is, wiki, yaml_list
+from . import cards, common, concept, keywords, loci, markdown, rst, what_is, wiki, yaml_list
 from .common import HEADING, Fit, Parsed, filled
 
 
@@ -139,3 +139,4 @@ def forget() -> None:
     """Once every note is read: the tokens and readings kept while finding and reading shapes go."""
     mdparse.forget()
     markdown.forget()
+    common.yaml_data.cache_clear()
