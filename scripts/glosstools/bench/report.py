@@ -56,7 +56,7 @@ def table(
         + "; ".join(f"*{name}*, {about}" for name, about in PROFILES.items())
         + ". Two floors, built in the same run: *short floor*, plain Material with one short page (about 60 words) "
         "per term, what a user would have without this project; *words floor* (light profile), plain Material "
-        "building the same pages' words. Builds of 1,000 terms or fewer are timed three times (the median is "
+        "building the same pages' words. Builds of 5,000 terms or fewer are timed three times (the median is "
         "shown); larger ones once. Every build writes a new site folder, and nothing is deleted until the run "
         "is over (on this machine's ext4, which has no journal, making files in the minutes after many were "
         "deleted costs several times more, and that fell on whichever build came next). The glossary's build uses both cores (the pages on a second one, "
