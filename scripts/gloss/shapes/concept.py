@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from pathlib import PurePosixPath
+from typing import NamedTuple
 
 import yaml
 
@@ -50,21 +51,29 @@ _PROSE = re.compile(r"^\s{0,3}(?![-*+]\s|\d+[.)]\s|[|>`<!~=])[\w\"'(*_\[$\\]")
 MAX_SECTIONS = 8  # a note of more term headings than this is a glossary, whatever else it has
 
 
-def _split(text: str) -> tuple[dict[str, object], int, list[str], str | None]:
-    """The front matter (parsed), the line its body starts on (0-based), the body's lines, and a YAML error."""
+class _Split(NamedTuple):
+    data: dict[str, object]  # the front matter (parsed), or the page's properties
+    start: int  # the line the body starts on (0-based)
+    lines: list[str]  # the body's lines (Notion's property lines blanked)
+    error: str | None  # why the front matter is not YAML
+    properties: list[int]  # Notion's property lines under the title (0-based), read as front matter
+
+
+def _split(text: str) -> _Split:
     lines = text.split("\n")
     if not has_front_matter(text):
         properties, count = page_properties(lines)  # Logseq's "alias:: LoRA" lines, if any
+        where: list[int] = []
         if not count:  # Notion's "Tags: …" lines under the title, if any: front matter too, not the body
             properties, where = title_properties(lines)
             lines = [("" if index in where else line) for index, line in enumerate(lines)] if where else lines
-        return dict(properties), count, lines, None
+        return _Split(dict(properties), count, lines, None, where)
     start = body_start(text, lines)
     try:
         data = yaml_data("\n".join(lines[1 : start - 1])) or {}
     except yaml.YAMLError as error:
-        return {}, start, lines, str(error).split("\n")[0]
-    return (data if isinstance(data, dict) else {}), start, lines, None
+        return _Split({}, start, lines, str(error).split("\n")[0], [])
+    return _Split(data if isinstance(data, dict) else {}, start, lines, None, [])
 
 
 def _strings(value: object) -> list[str]:
@@ -118,7 +127,7 @@ def _first_paragraph(lines: list[str], start: int, title_at: int = -1) -> str:
 def score(text: str) -> int:
     """How surely a text is one concept's note: aliases, a title its first paragraph is about, wikilinks;
     against it, a title that names a collection and glossary idioms that find several terms."""
-    data, start, lines, _ = _split(text)
+    data, start, lines, _, _ = _split(text)
     points = 0
     if data.get("aliases") or data.get("alias"):
         points += 3
@@ -157,11 +166,10 @@ def detect(text: str) -> Fit:
 
 def parse(text: str, path: str) -> Parsed:
     parsed = Parsed()
-    data, start, lines, error = _split(text)
+    data, start, lines, error, properties = _split(text)
     if start:
         parsed.meta_lines.extend(range(1, start + 1))  # the front matter, whatever YAML reads in it
-    elif not has_front_matter(text):
-        parsed.meta_lines.extend(index + 1 for index in title_properties(text.split("\n"))[1])
+    parsed.meta_lines.extend(index + 1 for index in properties)
     if error:
         parsed.issues.append(Issue(path, 2, f"front matter is not valid YAML ({error}): its fields are not read"))
     title_at = _title(lines, start)
